@@ -1,0 +1,20 @@
+// docker-mlist: argv -> the metadata answer or a command. Errors are
+// printed here, once, and pick the exit code.
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include "base/error.h"
+#include "cli/app.h"
+#include "metadata.h"
+
+int main(int argc, char** argv) {
+  // docker asks for this on every `docker --help`: answer before anything
+  // else is read or allocated.
+  if (argc == 2 && std::strcmp(argv[1], "docker-cli-plugin-metadata") == 0) {
+    auto doc = mlist::metadata::Document();
+    std::fwrite(doc.data(), 1, doc.size(), stdout);
+    return 0;
+  }
+  return mlist::cli::Main(argc, argv);
+}

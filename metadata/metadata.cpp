@@ -10,14 +10,19 @@ namespace {
 constexpr char kDocument[] =
     "{\"SchemaVersion\":\"0.1.0\","
     "\"Vendor\":\"docker-mlist\","
-    "\"Version\":\"" MLIST_VERSION_STR "\","
+    "\"Version\":\"" MLIST_VERSION_STR
+    "\","
     "\"ShortDescription\":\"Manage multi-platform manifest lists\","
     "\"URL\":\"" MLIST_URL_STR "\"}\n";
 
 }  // namespace
 
-std::string_view Version() { return MLIST_VERSION_STR; }
+std::string_view Version() {
+  return MLIST_VERSION_STR;
+}
 
-std::string_view Document() { return {kDocument, sizeof kDocument - 1}; }
+std::string_view Document() {
+  return {kDocument, sizeof kDocument - 1};
+}
 
 }  // namespace mlist::metadata

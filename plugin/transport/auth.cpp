@@ -1,0 +1,263 @@
+#include "transport/auth.h"
+
+#include <openssl/evp.h>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "base/error.h"
+
+namespace mlist::transport {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string Base64(const std::string& in) {
+  std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
+  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(in.data()),
+                          static_cast<int>(in.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+std::string BasicHeader(const config::Credential& credential) {
+  return "Basic " + Base64(credential.username + ":" + credential.password);
+}
+
+std::string JoinScopes(std::vector<std::string> scopes,
+                       const std::string& sep) {
+  std::sort(scopes.begin(), scopes.end());
+  scopes.erase(std::unique(scopes.begin(), scopes.end()), scopes.end());
+  std::string out;
+  for (const auto& s : scopes) {
+    out += (out.empty() ? "" : sep) + s;
+  }
+  return out;
+}
+
+// The challenge docker would answer: Bearer before Basic.
+std::optional<Challenge> PickChallenge(const Response& response) {
+  auto all = ParseChallenges(HeaderValues(response.headers,
+                                          "WWW-Authenticate"));
+  for (const char* scheme : {"bearer", "basic"}) {
+    for (const auto& c : all) {
+      if (c.scheme == scheme) {
+        return c;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// A short, secret-free excerpt of a token endpoint's answer.
+std::string Excerpt(const std::string& body) {
+  std::string text = body.substr(0, 200);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+}  // namespace
+
+std::string RepositoryScope(const std::string& repository,
+                            const std::string& actions) {
+  return "repository:" + repository + ":" + actions;
+}
+
+Authenticator::Authenticator(Client& client, CredentialLookup lookup)
+    : client_(client), lookup_(std::move(lookup)) {}
+
+Authenticator::State& Authenticator::StateFor(const Registry& registry) {
+  std::lock_guard<std::mutex> lock(states_mu_);
+  auto& state = states_[registry.base.Origin()];
+  if (!state) {
+    state = std::make_unique<State>();
+  }
+  return *state;
+}
+
+const config::Credential& Authenticator::CredentialFor(
+    const Registry& registry, State& state) {
+  if (!state.credential_loaded) {
+    state.credential = lookup_ ? lookup_(registry.credential_key)
+                               : config::Credential{};
+    state.credential_loaded = true;
+  }
+  return state.credential;
+}
+
+// A request whose body cannot be sent twice cheaply learns the challenge
+// first from GET /v2/ (distribution spec, "API version check").
+void Authenticator::Ping(const Registry& registry, State& state) {
+  Request ping;
+  ping.url = registry.base;
+  ping.url.target = "/v2/";
+  Response response = client_.Do(ping);
+  std::vector<std::string> none;
+  Learn(state, response, none);
+  state.pinged = true;
+}
+
+// Takes the challenge of a 401. Returns true when it is new or asks for a
+// scope not yet requested (then worth one more try).
+bool Authenticator::Learn(State& state, const Response& response,
+                          std::vector<std::string>& scopes) {
+  std::lock_guard<std::mutex> lock(state.mu);
+  if (response.status != 401) {
+    if (!state.challenged) {
+      state.challenged = true;
+      state.challenge = Challenge{};
+    }
+    return false;
+  }
+  auto challenge = PickChallenge(response);
+  if (!challenge) {
+    return false;
+  }
+  bool is_new = !state.challenged ||
+                state.challenge.scheme != challenge->scheme ||
+                state.challenge.Param("realm") != challenge->Param("realm");
+  std::string wanted = challenge->Param("scope");
+  bool new_scope = !wanted.empty() && !Has(scopes, wanted);
+  if (new_scope) {
+    scopes.push_back(wanted);
+  }
+  state.challenged = true;
+  state.challenge = *challenge;
+  return is_new || new_scope;
+}
+
+Authenticator::Token Authenticator::FetchToken(
+    const Registry& registry, State& state,
+    const std::vector<std::string>& scopes) {
+  const config::Credential& credential = CredentialFor(registry, state);
+  if (!credential.registry_token.empty()) {
+    return {credential.registry_token, Clock::time_point::max()};
+  }
+  std::string realm = state.challenge.Param("realm");
+  std::string service = state.challenge.Param("service");
+  Request request;
+  // The token handshake (distribution token authentication spec):
+  // 1. with an identity token, POST it as an OAuth2 refresh token;
+  // 2. else GET the realm with service and one scope parameter per scope,
+  //    with Basic credentials when there are any, anonymously otherwise;
+  // 3. read "token" or "access_token" and "expires_in" from the answer.
+  try {
+    request.url = ParseUrl(realm);
+  } catch (const Error& e) {
+    throw Wrap("authenticating with " + Quote(registry.base.HostPort()), e);
+  }
+  if (!credential.identity_token.empty()) {
+    request.method = "POST";
+    request.headers.emplace("Content-Type",
+                            "application/x-www-form-urlencoded");
+    request.body = "grant_type=refresh_token&client_id=docker-mlist"
+                   "&service=" + QueryEscape(service) +
+                   "&scope=" + QueryEscape(JoinScopes(scopes, " ")) +
+                   "&refresh_token=" +
+                   QueryEscape(credential.identity_token);
+  } else {
+    std::string query = "service=" + QueryEscape(service);
+    for (const auto& s : scopes) {
+      query += "&scope=" + QueryEscape(s);
+    }
+    request.url.target +=
+        (request.url.target.find('?') == std::string::npos ? "?" : "&") +
+        query;
+    if (!credential.username.empty()) {
+      request.headers.emplace("Authorization", BasicHeader(credential));
+    }
+  }
+  request.max_body = 1 << 20;
+  ++token_requests_;
+  Response response = client_.Do(request);
+  std::string what = "getting a token from " + Quote(realm);
+  if (response.status != 200) {
+    throw Error(what + ": " + std::to_string(response.status) + " " +
+                Excerpt(config::Redact(response.body, credential)));
+  }
+  rapidjson::Document doc;
+  doc.Parse(response.body.data(), response.body.size());
+  if (doc.HasParseError() || !doc.IsObject()) {
+    throw Error(what + ": the answer is not a JSON object");
+  }
+  Token token;
+  for (const char* key : {"token", "access_token"}) {
+    if (doc.HasMember(key) && doc[key].IsString() &&
+        doc[key].GetStringLength() > 0) {
+      token.value = doc[key].GetString();
+      break;
+    }
+  }
+  if (token.value.empty()) {
+    throw Error(what + ": the answer holds no token");
+  }
+  int64_t seconds = 60;
+  if (doc.HasMember("expires_in") && doc["expires_in"].IsInt64() &&
+      doc["expires_in"].GetInt64() > 0) {
+    seconds = doc["expires_in"].GetInt64();
+  }
+  // Renew a little early, so that no request carries an expiring token.
+  token.expires =
+      Clock::now() + std::chrono::seconds(std::max<int64_t>(seconds - 5, 1));
+  return token;
+}
+
+void Authenticator::Authorize(const Registry& registry, State& state,
+                              Request& request,
+                              const std::vector<std::string>& scopes) {
+  std::lock_guard<std::mutex> lock(state.mu);
+  request.headers.erase("Authorization");
+  if (state.challenge.scheme == "basic") {
+    const config::Credential& credential = CredentialFor(registry, state);
+    if (!credential.username.empty()) {
+      request.headers.emplace("Authorization", BasicHeader(credential));
+    }
+    return;
+  }
+  if (state.challenge.scheme != "bearer") {
+    return;
+  }
+  std::string key = JoinScopes(scopes, " ");
+  auto it = state.tokens.find(key);
+  if (it == state.tokens.end() || it->second.expires <= Clock::now()) {
+    state.tokens[key] = FetchToken(registry, state, scopes);
+    it = state.tokens.find(key);
+  }
+  request.headers.emplace("Authorization", "Bearer " + it->second.value);
+}
+
+Response Authenticator::Do(const Registry& registry, Request request,
+                           const std::vector<std::string>& scopes_in) {
+  State& state = StateFor(registry);
+  std::vector<std::string> scopes = scopes_in;
+  bool replayable = !request.source;
+  bool challenged = false;
+  {
+    std::lock_guard<std::mutex> lock(state.mu);
+    challenged = state.challenged;
+  }
+  if (!challenged && !replayable) {
+    Ping(registry, state);
+  }
+  Authorize(registry, state, request, scopes);
+  Response response = client_.Do(request);
+  bool retry = Learn(state, response, scopes);
+  if (response.status != 401 || !retry) {
+    return response;
+  }
+  {
+    // The registry asked for something the cached token lacks: forget it.
+    std::lock_guard<std::mutex> lock(state.mu);
+    state.tokens.erase(JoinScopes(scopes, " "));
+  }
+  Authorize(registry, state, request, scopes);
+  return client_.Do(request);
+}
+
+}  // namespace mlist::transport

@@ -1,0 +1,181 @@
+#include "transport/client.h"
+
+#include <optional>
+#include <random>
+#include <thread>
+
+#include "transport/network_error.h"
+
+namespace mlist::transport {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+bool IsRedirect(int status) {
+  return status == 301 || status == 302 || status == 303 || status == 307 ||
+         status == 308;
+}
+
+bool IsRetryableStatus(int status) {
+  return status == 429 || status == 500 || status == 502 || status == 503 ||
+         status == 504;
+}
+
+// Retry-After in seconds (RFC 9110 section 10.2.3); the HTTP-date form
+// counts as absent and the backoff applies.
+std::optional<milliseconds> RetryAfter(const Response& response) {
+  std::string value = HeaderValue(response.headers, "Retry-After");
+  if (value.empty() ||
+      value.find_first_not_of("0123456789") != std::string::npos ||
+      value.size() > 6) {
+    return std::nullopt;
+  }
+  return milliseconds(std::stoll(value) * 1000);
+}
+
+milliseconds Backoff(const ClientOptions& options, int attempt) {
+  static thread_local std::mt19937 rng{std::random_device{}()};
+  auto base = options.retry_base * (1LL << std::min(attempt, 10));
+  std::uniform_int_distribution<long long> jitter(0, base.count() / 2);
+  return base + milliseconds(jitter(rng));
+}
+
+void AddDefaults(Request& request, const ClientOptions& options) {
+  for (const auto& [name, value] : options.extra_headers) {
+    if (request.headers.find(name) == request.headers.end()) {
+      request.headers.emplace(name, value);
+    }
+  }
+  request.headers.erase("User-Agent");
+  request.headers.emplace("User-Agent", options.user_agent);
+}
+
+// RFC 9110 section 15.4: after 303 (and, as browsers do, after 301/302 of
+// a POST) the next request is a GET without a body.
+void FollowRedirect(Request& request, const Response& response) {
+  Url next =
+      ResolveUrl(request.url, HeaderValue(response.headers, "Location"));
+  // Credentials are for the registry only: a blob's CDN must not see
+  // them (docker and Go's client do the same).
+  if (next.host != request.url.host || next.port != request.url.port) {
+    request.headers.erase("Authorization");
+  }
+  if (response.status == 303 ||
+      ((response.status == 301 || response.status == 302) &&
+       request.method == "POST")) {
+    request.method = "GET";
+    request.body.clear();
+    request.source.reset();
+  }
+  request.url = next;
+}
+
+}  // namespace
+
+std::string RedactUrl(const Url& url) {
+  std::string target = url.target;
+  for (const char* key : {"token=", "access_token=", "refresh_token=",
+                          "password=", "_state="}) {
+    for (size_t at = target.find(key); at != std::string::npos;
+         at = target.find(key, at + 1)) {
+      if (at > 0 && target[at - 1] != '?' && target[at - 1] != '&') {
+        continue;
+      }
+      size_t start = at + std::string(key).size();
+      size_t end = target.find('&', start);
+      target.replace(start, end == std::string::npos ? end : end - start,
+                     "REDACTED");
+    }
+  }
+  Url copy = url;
+  copy.target = target;
+  return copy.String();
+}
+
+Client::Client(std::shared_ptr<Transport> transport, ClientOptions options)
+    : transport_(std::move(transport)), options_(std::move(options)) {}
+
+void Client::Log(const std::string& line) const {
+  if (options_.debug_log) {
+    options_.debug_log(line);
+  }
+}
+
+Response Client::Do(Request request) {
+  AddDefaults(request, options_);
+  for (int hop = 0;; ++hop) {
+    Response response = SendWithRetries(request);
+    if (!IsRedirect(response.status) ||
+        HeaderValue(response.headers, "Location").empty()) {
+      return response;
+    }
+    if (hop >= options_.max_redirects) {
+      throw Error(request.method + " " + RedactUrl(request.url) +
+                  ": stopped after " + std::to_string(hop) + " redirects");
+    }
+    FollowRedirect(request, response);
+  }
+}
+
+Response Client::SendWithRetries(Request& request) {
+  auto deadline = Clock::now() + options_.retry_budget;
+  for (int attempt = 0;; ++attempt) {
+    std::optional<milliseconds> wait;
+    try {
+      Response response = SendOnce(request);
+      if (!IsRetryableStatus(response.status) ||
+          attempt >= options_.max_retries) {
+        return response;
+      }
+      wait = RetryAfter(response).value_or(Backoff(options_, attempt));
+      if (Clock::now() + *wait > deadline) {
+        return response;
+      }
+    } catch (const NetworkError& e) {
+      wait = Backoff(options_, attempt);
+      if (!e.Retryable() || attempt >= options_.max_retries ||
+          Clock::now() + *wait > deadline) {
+        throw;
+      }
+      Log("retrying after: " + std::string(e.what()));
+    }
+    std::this_thread::sleep_for(*wait);
+  }
+}
+
+Response Client::SendOnce(Request& request) {
+  bool insecure = options_.insecure && options_.insecure(request.url);
+  if (insecure && request.url.scheme == "https") {
+    std::lock_guard<std::mutex> lock(plain_mu_);
+    if (plain_http_.count(request.url.Origin()) != 0) {
+      request.url.scheme = "http";
+    }
+  }
+  auto start = Clock::now();
+  Log("--> " + request.method + " " + RedactUrl(request.url));
+  try {
+    Response response = transport_->RoundTrip(request);
+    auto ms = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
+    Log("<-- " + std::to_string(response.status) + " " + request.method +
+        " " + RedactUrl(request.url) + " (" + std::to_string(ms.count()) +
+        " ms)");
+    return response;
+  } catch (const NetworkError& e) {
+    Log("<-- error " + request.method + " " + RedactUrl(request.url) + ": " +
+        e.what());
+    // An insecure registry may speak plain HTTP only, as docker allows.
+    if (!insecure || request.url.scheme != "https" ||
+        e.kind() != NetworkError::Kind::kTlsHandshake) {
+      throw;
+    }
+    {
+      std::lock_guard<std::mutex> lock(plain_mu_);
+      plain_http_.insert(request.url.Origin());
+    }
+    request.url.scheme = "http";
+    return SendOnce(request);
+  }
+}
+
+}  // namespace mlist::transport

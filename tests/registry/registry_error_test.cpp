@@ -1,0 +1,52 @@
+#include "registry/registry_error.h"
+
+#include <gtest/gtest.h>
+
+namespace mlist::registry {
+namespace {
+
+transport::Response Answer(int status, const std::string& body) {
+  transport::Response r;
+  r.status = status;
+  r.body = body;
+  return r;
+}
+
+TEST(RegistryError, Table) {
+  struct Row {
+    int status;
+    const char* body;
+    const char* want;
+  };
+  const Row rows[] = {
+      {404,
+       R"({"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest )"
+       R"(unknown","detail":{"Tag":"1"}}]})",
+       "x: manifest unknown: manifest unknown"},
+      {401,
+       R"({"errors":[{"code":"UNAUTHORIZED","message":"authentication )"
+       R"(required"},{"code":"DENIED","message":"no"}]})",
+       "x: unauthorized: authentication required; denied: no"},
+      {500, "", "x: 500 Internal Server Error"},
+      {502, "<html>bad gateway</html>\n", "x: 502 Bad Gateway: <html>bad "
+                                          "gateway</html> "},
+      {418, "{\"errors\":", "x: 418: {\"errors\":"},
+      {400, std::string("\x01\x02", 2).c_str(), "x: 400 Bad Request"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.body);
+    RegistryError e = ErrorFromResponse("x", Answer(row.status, row.body));
+    EXPECT_EQ(std::string(e.what()), row.want);
+    EXPECT_EQ(e.status(), row.status);
+  }
+}
+
+TEST(RegistryError, KeepsCodes) {
+  auto e = ErrorFromResponse(
+      "x", Answer(404, R"({"errors":[{"code":"BLOB_UNKNOWN"}]})"));
+  EXPECT_TRUE(e.HasCode("BLOB_UNKNOWN"));
+  EXPECT_FALSE(e.HasCode("MANIFEST_UNKNOWN"));
+}
+
+}  // namespace
+}  // namespace mlist::registry

@@ -1,10 +1,8 @@
-// docker-mlist: argv -> the metadata answer or a command. Errors are
-// printed here, once, and pick the exit code.
+// docker-mlist: argv -> the metadata answer or the command line, which
+// prints errors once and picks the exit code.
 #include <cstdio>
 #include <cstring>
-#include <iostream>
 
-#include "base/error.h"
 #include "cli/app.h"
 #include "metadata.h"
 

@@ -10,18 +10,13 @@
 namespace mlist::registry {
 namespace {
 
-transport::HttplibOptions TransportOptions(const SessionOptions& options) {
+transport::HttplibOptions TransportOptions(Session::Impl& impl) {
+  const SessionOptions& options = impl.options;
   transport::HttplibOptions out;
   out.connect_timeout = options.connect_timeout;
   out.read_timeout = options.read_timeout;
   out.connections_per_host = options.connections_per_host;
-  auto roots = transport::CertsRoots(options.config.dir);
-  bool insecure = options.insecure;
-  out.tls = [roots, insecure](const transport::Url& url) {
-    transport::TlsSettings tls = transport::CertsDirTls(roots, url.HostPort());
-    tls.verify = !insecure;
-    return tls;
-  };
+  out.tls = [&impl](const transport::Url& url) { return impl.TlsFor(url); };
   auto file = options.config.file;
   out.proxy = [file](const transport::Url& url) {
     return transport::ProxyFor(url, file.ProxyFor(url.host));
@@ -52,8 +47,7 @@ transport::Url RegistryUrl(const reference::Reference& ref) {
 
 Session::Session(SessionOptions options) : impl_(new Impl) {
   impl_->options = std::move(options);
-  impl_->transport = transport::NewHttplibTransport(
-      TransportOptions(impl_->options));
+  impl_->transport = transport::NewHttplibTransport(TransportOptions(*impl_));
   impl_->client = std::make_unique<transport::Client>(
       impl_->transport, ClientOptionsFor(impl_->options));
   transport::CredentialLookup lookup = impl_->options.credentials;
@@ -78,6 +72,20 @@ void Session::AddScope(const reference::Reference& repo,
 
 int Session::token_requests() const { return impl_->auth->token_requests(); }
 
+transport::TlsSettings Session::Impl::TlsFor(const transport::Url& url) {
+  auto roots = transport::CertsRoots(options.config.dir);
+  transport::TlsSettings tls = transport::CertsDirTls(roots, url.HostPort());
+  if (tls.ca_files.empty()) {
+    std::lock_guard<std::mutex> lock(scopes_mu);
+    for (const auto& host : registries) {
+      auto more = transport::CertsDirTls(roots, host).ca_files;
+      tls.ca_files.insert(tls.ca_files.end(), more.begin(), more.end());
+    }
+  }
+  tls.verify = !options.insecure;
+  return tls;
+}
+
 transport::Url Session::Impl::ApiUrl(const reference::Reference& ref,
                                      const std::string& path) const {
   transport::Url url = RegistryUrl(ref);
@@ -93,6 +101,7 @@ transport::Response Session::Impl::Send(const reference::Reference& ref,
       transport::RepositoryScope(ref.path, actions)};
   {
     std::lock_guard<std::mutex> lock(scopes_mu);
+    registries.insert(registry.base.HostPort());
     for (const auto& s : scopes[registry.base.Origin()]) {
       if (s != wanted.front()) {
         wanted.push_back(s);

@@ -122,10 +122,17 @@ bool Authenticator::Learn(State& state, const Response& response,
   bool is_new = !state.challenged ||
                 state.challenge.scheme != challenge->scheme ||
                 state.challenge.Param("realm") != challenge->Param("realm");
+  // distribution puts several scopes in one parameter, space separated.
+  bool new_scope = false;
   std::string wanted = challenge->Param("scope");
-  bool new_scope = !wanted.empty() && !Has(scopes, wanted);
-  if (new_scope) {
-    scopes.push_back(wanted);
+  for (size_t start = 0; start < wanted.size();) {
+    size_t end = std::min(wanted.find(' ', start), wanted.size());
+    std::string scope = wanted.substr(start, end - start);
+    if (!scope.empty() && !Has(scopes, scope)) {
+      scopes.push_back(scope);
+      new_scope = true;
+    }
+    start = end + 1;
   }
   state.challenged = true;
   state.challenge = *challenge;
@@ -232,27 +239,42 @@ void Authenticator::Authorize(const Registry& registry, State& state,
   request.headers.emplace("Authorization", "Bearer " + it->second.value);
 }
 
+bool Authenticator::Challenged(State& state) {
+  std::lock_guard<std::mutex> lock(state.mu);
+  return state.challenged;
+}
+
 Response Authenticator::Do(const Registry& registry, Request request,
-                           const std::vector<std::string>& scopes_in) {
+                           const std::vector<std::string>& scopes) {
   State& state = StateFor(registry);
-  std::vector<std::string> scopes = scopes_in;
-  bool replayable = !request.source;
-  bool challenged = false;
-  {
-    std::lock_guard<std::mutex> lock(state.mu);
-    challenged = state.challenged;
+  if (Challenged(state)) {
+    return Send(registry, state, std::move(request), scopes);
   }
-  if (!challenged && !replayable) {
+  // The first request to a registry meets its challenge; those sent
+  // meanwhile wait and then go out with credentials, so that a fan-out
+  // costs one 401, not one each.
+  std::lock_guard<std::mutex> learning(state.learning);
+  if (!Challenged(state) && request.source) {
+    // A streamed body is not worth sending twice: learn from /v2/.
     Ping(registry, state);
   }
+  return Send(registry, state, std::move(request), scopes);
+}
+
+Response Authenticator::Send(const Registry& registry, State& state,
+                             Request request,
+                             std::vector<std::string> scopes) {
   Authorize(registry, state, request, scopes);
+  bool had_auth = request.headers.count("Authorization") != 0;
   Response response = client_.Do(request);
-  bool retry = Learn(state, response, scopes);
-  if (response.status != 401 || !retry) {
+  bool learned = Learn(state, response, scopes);
+  // Requests sent before another thread learned the challenge went out
+  // without credentials: they deserve the same one more try.
+  if (response.status != 401 || !(learned || !had_auth)) {
     return response;
   }
-  {
-    // The registry asked for something the cached token lacks: forget it.
+  if (had_auth) {
+    // The registry refused the token it was sent: forget it.
     std::lock_guard<std::mutex> lock(state.mu);
     state.tokens.erase(JoinScopes(scopes, " "));
   }

@@ -58,6 +58,9 @@ class Authenticator {
   };
   struct State {
     std::mutex mu;
+    // Held by the one request that learns the challenge; requests that
+    // arrive meanwhile wait for it instead of each meeting a 401.
+    std::mutex learning;
     bool challenged = false;  // a challenge (or none) is known
     bool pinged = false;
     Challenge challenge;      // scheme empty: no auth needed
@@ -67,6 +70,9 @@ class Authenticator {
   };
 
   State& StateFor(const Registry& registry);
+  Response Send(const Registry& registry, State& state, Request request,
+                std::vector<std::string> scopes);
+  bool Challenged(State& state);
   void Ping(const Registry& registry, State& state);
   bool Learn(State& state, const Response& response,
              std::vector<std::string>& scopes);

@@ -50,6 +50,9 @@ std::unique_ptr<httplib::ClientImpl> NewClient(const Url& url,
     client = std::make_unique<httplib::ClientImpl>(url.host, url.port);
   }
   client->set_keep_alive(true);
+  // Headers and body go out in separate writes: without this, Nagle's
+  // algorithm and delayed ACKs add 40 ms to every request.
+  client->set_tcp_nodelay(true);
   client->set_follow_location(false);
   client->set_url_encode(false);
   client->set_connection_timeout(opt.connect_timeout);

@@ -73,7 +73,7 @@ TEST_F(DockerPluginTest, UsageErrorsMatchDockerManifest) {
   const std::vector<std::vector<std::string>> cases = {
       {"create", "--bogus"},
       {"create"},
-      {"crate"},
+      {"bogus"},
       {"annotate", "a"},
       {"push"},
       {"push", "a", "b"},
@@ -98,6 +98,17 @@ TEST_F(DockerPluginTest, UsageErrorsMatchDockerManifest) {
     EXPECT_EQ(got.err, AsMlist(want.err));
     EXPECT_EQ(got.out, "");
   }
+}
+
+TEST_F(DockerPluginTest, CloseCommandNameGetsASuggestion) {
+  // docker prints no suggestion; we add cobra's after docker's own text.
+  auto want = cli_.Docker({"manifest", "crate"});
+  auto got = cli_.Docker({"mlist", "crate"});
+  EXPECT_EQ(got.exit_code, want.exit_code);
+  std::string first_line = AsMlist(want.err.substr(0, want.err.find('\n')));
+  EXPECT_EQ(got.err.rfind(first_line + "\n", 0), 0u) << got.err;
+  EXPECT_NE(got.err.find("Did you mean this?\n\tcreate\n"), std::string::npos)
+      << got.err;
 }
 
 TEST_F(DockerPluginTest, BadFlagExits125) {

@@ -18,12 +18,13 @@ constexpr bool kStaticBuild = MLIST_STATIC_BUILD;
 // Parses text as exactly one JSON object, failing the test otherwise.
 void ExpectPluginMetadata(const std::string& text) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseStopWhenDoneFlag>(text.c_str());
+  rapidjson::StringStream stream(text.c_str());
+  doc.ParseStream<rapidjson::kParseStopWhenDoneFlag>(stream);
   ASSERT_FALSE(doc.HasParseError()) << text;
   ASSERT_TRUE(doc.IsObject()) << text;
-  // kParseStopWhenDoneFlag stops after the object: only a newline may
-  // follow it, since docker decodes the whole output as one document.
-  EXPECT_EQ(text.substr(doc.GetErrorOffset()), "") << text;
+  // The parse stops after the object: only a newline may follow it, since
+  // docker decodes the whole output as one document.
+  EXPECT_EQ(text.substr(stream.Tell()), "\n") << text;
   EXPECT_EQ(text.back(), '\n');
   for (const char* key :
        {"SchemaVersion", "Vendor", "Version", "ShortDescription", "URL"}) {

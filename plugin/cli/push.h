@@ -1,0 +1,32 @@
+// push: sends a local manifest list, and the manifests it names, to a
+// registry.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+
+namespace mlist::cli {
+
+// push's flags.
+struct PushOptions {
+  // --insecure: allow a registry without a verified certificate, or plain
+  // HTTP.
+  bool insecure = false;
+  // -p/--purge: remove the local list once it is pushed.
+  bool purge = false;
+};
+
+// Declares push's flags on flags, bound to options.
+void DeclarePushFlags(FlagSet& flags, PushOptions& options);
+
+// Pushes the local list args[0] and prints its digest. Throws mlist::Error
+// on failure.
+void RunPush(const GlobalOptions& global, const PushOptions& options,
+             const std::vector<std::string>& args, const Streams& streams);
+
+// Returns the push entry of the command table.
+Command PushCommand();
+
+}  // namespace mlist::cli

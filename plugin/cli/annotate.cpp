@@ -1,6 +1,7 @@
 #include "cli/annotate.h"
 
 #include "base/error.h"
+#include "cli/context.h"
 
 namespace mlist::cli {
 
@@ -14,8 +15,9 @@ void DeclareAnnotateFlags(FlagSet& flags, AnnotateOptions& options) {
   flags.String("variant", '\0', &options.variant, "Set architecture variant");
 }
 
-void RunAnnotate(const GlobalOptions&, const AnnotateOptions&,
-                 const std::vector<std::string>&, const Streams&) {
+void RunAnnotate(const GlobalOptions& global, const AnnotateOptions&,
+                 const std::vector<std::string>&, const Streams& streams) {
+  LoadContext(global, streams);
   // TODO(#4): load the entry from the local store, apply the platform
   // fields and save it back atomically.
   throw Error("docker mlist annotate is not implemented yet");

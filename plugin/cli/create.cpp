@@ -1,6 +1,7 @@
 #include "cli/create.h"
 
 #include "base/error.h"
+#include "cli/context.h"
 
 namespace mlist::cli {
 
@@ -10,8 +11,9 @@ void DeclareCreateFlags(FlagSet& flags, CreateOptions& options) {
              "Allow communication with an insecure registry");
 }
 
-void RunCreate(const GlobalOptions&, const CreateOptions&,
-               const std::vector<std::string>&, const Streams&) {
+void RunCreate(const GlobalOptions& global, const CreateOptions&,
+               const std::vector<std::string>&, const Streams& streams) {
+  LoadContext(global, streams);
   // TODO(#4): fetch each image's manifest and config, build the list and
   // save it in the local store.
   throw Error("docker mlist create is not implemented yet");

@@ -1,6 +1,7 @@
 #include "cli/inspect.h"
 
 #include "base/error.h"
+#include "cli/context.h"
 
 namespace mlist::cli {
 
@@ -11,8 +12,9 @@ void DeclareInspectFlags(FlagSet& flags, InspectOptions& options) {
              "Output additional info including layers and platform");
 }
 
-void RunInspect(const GlobalOptions&, const InspectOptions&,
-                const std::vector<std::string>&, const Streams&) {
+void RunInspect(const GlobalOptions& global, const InspectOptions&,
+                const std::vector<std::string>&, const Streams& streams) {
+  LoadContext(global, streams);
   // TODO(#4): look the reference up in the local store, fall back to the
   // registry, and print it as docker manifest inspect does.
   throw Error("docker mlist inspect is not implemented yet");

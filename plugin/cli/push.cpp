@@ -1,6 +1,7 @@
 #include "cli/push.h"
 
 #include "base/error.h"
+#include "cli/context.h"
 
 namespace mlist::cli {
 
@@ -11,8 +12,9 @@ void DeclarePushFlags(FlagSet& flags, PushOptions& options) {
              "Remove the local manifest list after push");
 }
 
-void RunPush(const GlobalOptions&, const PushOptions&,
-             const std::vector<std::string>&, const Streams&) {
+void RunPush(const GlobalOptions& global, const PushOptions&,
+             const std::vector<std::string>&, const Streams& streams) {
+  LoadContext(global, streams);
   // TODO(#5): mount or copy the entries' blobs into the target, put each
   // entry's manifest, then put the list and print its digest.
   throw Error("docker mlist push is not implemented yet");

@@ -1,13 +1,15 @@
 #include "cli/rm.h"
 
 #include "base/error.h"
+#include "cli/context.h"
 
 namespace mlist::cli {
 
 void DeclareRmFlags(FlagSet&, RmOptions&) {}
 
-void RunRm(const GlobalOptions&, const RmOptions&,
-           const std::vector<std::string>&, const Streams&) {
+void RunRm(const GlobalOptions& global, const RmOptions&,
+           const std::vector<std::string>&, const Streams& streams) {
+  LoadContext(global, streams);
   // TODO(#4): remove each list from the local store, reporting
   // "No such manifest: NAME" for those missing and exiting 1 if any was.
   throw Error("docker mlist rm is not implemented yet");

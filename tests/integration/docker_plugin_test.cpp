@@ -2,11 +2,14 @@
 // checked against what `docker manifest` itself prints.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
 #include <string>
 
 #include "metadata.h"
 #include "support/docker_cli.h"
+#include "support/paths.h"
+#include "support/temp_dir.h"
 
 namespace mlist::testing {
 namespace {
@@ -122,6 +125,38 @@ TEST_F(DockerPluginTest, GlobalFlagsBeforeThePluginAreAccepted) {
   auto r = cli_.Docker({"-D", "--log-level", "debug", "mlist", "--help"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Usage:  docker mlist COMMAND"), std::string::npos);
+}
+
+TEST_F(DockerPluginTest, ConfigFlagBeatsDockerConfig) {
+  // DOCKER_CONFIG names a good config; --config one that is broken: the
+  // plugin must read the flag's, which docker does not export for it.
+  TempDir other;
+  std::filesystem::create_directories(other.Join("cli-plugins"));
+  std::filesystem::copy_file(PluginBinary(),
+                             other.Join("cli-plugins/docker-mlist"));
+  WriteFile(other.Join("config.json"), "{\"auths\": [}");
+  WriteFile(cli_.config_dir() + "/config.json", "{}");
+  auto r = cli_.Docker({"--config", other.path(), "mlist", "rm", "x"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("parsing config file \"" + other.path() +
+                       "/config.json\": invalid JSON at offset 11"),
+            std::string::npos)
+      << r.err;
+  auto standalone = cli_.Plugin({"--config", other.path(), "rm", "x"});
+  // docker warns about the file too, in its own words, before running us.
+  ASSERT_GE(r.err.size(), standalone.err.size());
+  EXPECT_EQ(r.err.substr(r.err.size() - standalone.err.size()),
+            standalone.err);
+}
+
+TEST_F(DockerPluginTest, DebugFlagTurnsOnTheDebugLog) {
+  auto quiet = cli_.Docker({"mlist", "rm", "x"});
+  EXPECT_EQ(quiet.err.find("DEBU"), std::string::npos) << quiet.err;
+  auto debug = cli_.Docker({"-D", "mlist", "rm", "x"});
+  EXPECT_NE(debug.err.find("DEBU[0000] config directory: " +
+                           cli_.config_dir() + "\n"),
+            std::string::npos)
+      << debug.err;
 }
 
 TEST_F(DockerPluginTest, StandaloneUsesItsOwnName) {

@@ -1,0 +1,54 @@
+#include "cli/context.h"
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <ostream>
+
+#include "config/config_dir.h"
+
+namespace mlist::cli {
+
+registry::SessionOptions Context::SessionOptions(bool insecure) const {
+  registry::SessionOptions options;
+  options.config = config;
+  options.insecure = insecure;
+  options.debug_log = debug_log;
+  return options;
+}
+
+Context LoadContext(const GlobalOptions& global, const Streams& streams) {
+  Context context;
+  if (global.debug) {
+    // logrus's text format, as docker's own debug lines look; requests
+    // run in parallel, so lines are written whole under a lock.
+    std::ostream* err = &streams.err;
+    auto mu = std::make_shared<std::mutex>();
+    auto start = std::chrono::steady_clock::now();
+    context.debug_log = [err, mu, start](const std::string& line) {
+      auto s = std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::steady_clock::now() - start)
+                   .count();
+      char stamp[32];
+      std::snprintf(stamp, sizeof stamp, "DEBU[%04lld] ",
+                    static_cast<long long>(s));
+      std::lock_guard<std::mutex> lock(*mu);
+      *err << stamp << line << "\n" << std::flush;
+    };
+  }
+  std::optional<std::string> dir = global.config_dir;
+  if (!dir) {
+    auto env = streams.env.Get("DOCKER_CONFIG");
+    if (env && !env->empty()) {
+      dir = env;
+    }
+  }
+  context.config = config::LoadConfig(config::ConfigDir(dir));
+  if (context.debug_log) {
+    context.debug_log("config directory: " + context.config.dir);
+  }
+  return context;
+}
+
+}  // namespace mlist::cli

@@ -1,0 +1,30 @@
+// What every subcommand starts from: docker's configuration, read from
+// the directory the global flags and the environment choose, and the
+// debug log the global flags turn on.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "cli/command.h"
+#include "config/config.h"
+#include "registry/session.h"
+
+namespace mlist::cli {
+
+struct Context {
+  config::Config config;
+  // Writes one debug line to stderr when -D or --log-level debug is on;
+  // unset otherwise.
+  std::function<void(const std::string&)> debug_log;
+
+  // Options for a registry session on this configuration.
+  registry::SessionOptions SessionOptions(bool insecure) const;
+};
+
+// Loads the configuration: --config, else DOCKER_CONFIG from the
+// command's environment, else ~/.docker. Throws mlist::Error naming
+// config.json when it cannot be parsed.
+Context LoadContext(const GlobalOptions& global, const Streams& streams);
+
+}  // namespace mlist::cli

@@ -13,15 +13,13 @@ namespace mlist::registry {
 namespace {
 
 std::string WithQuery(const std::string& target, const std::string& query) {
-  return target + (target.find('?') == std::string::npos ? "?" : "&") +
-         query;
+  return target + (target.find('?') == std::string::npos ? "?" : "&") + query;
 }
 
 // The Location of an upload answer, resolved against the request URL.
 transport::Url UploadLocation(const std::string& what,
                               const transport::Response& response) {
-  std::string location =
-      transport::HeaderValue(response.headers, "Location");
+  std::string location = transport::HeaderValue(response.headers, "Location");
   if (location.empty()) {
     throw RegistryError(what + ": the registry gave no upload location",
                         response.status, {});
@@ -80,12 +78,7 @@ std::optional<uint64_t> Session::HeadBlob(const reference::Reference& repo,
   transport::Request request;
   request.method = "HEAD";
   request.url = impl_->ApiUrl(repo, "blobs/" + digest);
-  transport::Response response;
-  try {
-    response = impl_->Send(repo, request, "pull");
-  } catch (const Error& e) {
-    throw Wrap(what, e);
-  }
+  transport::Response response = impl_->Send(what, repo, request, "pull");
   if (response.status == 404) {
     return std::nullopt;
   }
@@ -97,9 +90,9 @@ std::optional<uint64_t> Session::HeadBlob(const reference::Reference& repo,
   return length.empty() ? 0 : std::stoull(length);
 }
 
-void Session::StreamBlob(
-    const reference::Reference& repo, const std::string& digest,
-    const std::function<bool(const char*, size_t)>& sink) {
+void Session::StreamBlob(const reference::Reference& repo,
+                         const std::string& digest,
+                         const std::function<bool(const char*, size_t)>& sink) {
   std::string what = "fetching blob " + digest + " from " + Quote(repo.Name());
   base::Hasher hasher(base::DigestAlgorithm(digest));
   transport::Request request;
@@ -109,12 +102,7 @@ void Session::StreamBlob(
     hasher.Update(data, size);
     return sink(data, size);
   };
-  transport::Response response;
-  try {
-    response = impl_->Send(repo, request, "pull");
-  } catch (const Error& e) {
-    throw Wrap(what, e);
-  }
+  transport::Response response = impl_->Send(what, repo, request, "pull");
   if (response.status != 200) {
     throw ErrorFromResponse(what, response);
   }
@@ -146,12 +134,7 @@ bool Session::MountBlob(const reference::Reference& repo,
   request.url = impl_->ApiUrl(repo, "blobs/uploads/");
   request.url.target += "?mount=" + transport::QueryEscape(digest) +
                         "&from=" + transport::QueryEscape(from);
-  transport::Response response;
-  try {
-    response = impl_->Send(repo, request, "pull,push");
-  } catch (const Error& e) {
-    throw Wrap(what, e);
-  }
+  transport::Response response = impl_->Send(what, repo, request, "pull,push");
   if (response.status == 201) {
     return true;
   }
@@ -204,9 +187,9 @@ void Session::UploadBlobStream(const reference::Reference& repo,
         patch.method = "PATCH";
         patch.url = location;
         patch.headers.emplace("Content-Type", "application/octet-stream");
-        patch.headers.emplace("Content-Range",
-                              std::to_string(offset) + "-" +
-                                  std::to_string(offset + got - 1));
+        patch.headers.emplace(
+            "Content-Range",
+            std::to_string(offset) + "-" + std::to_string(offset + got - 1));
         patch.body = std::move(chunk);
         response = impl_->Send(repo, patch, "pull,push");
         if (response.status != 202) {

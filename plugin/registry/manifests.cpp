@@ -58,12 +58,7 @@ Manifest Session::GetManifest(const reference::Reference& ref) {
   request.url = impl_->ApiUrl(ref, "manifests/" + Target(ref));
   request.headers.emplace("Accept", kManifestAccept);
   request.max_body = kMaxManifestBytes;
-  transport::Response response;
-  try {
-    response = impl_->Send(ref, request, "pull");
-  } catch (const Error& e) {
-    throw Wrap(what, e);
-  }
+  transport::Response response = impl_->Send(what, ref, request, "pull");
   if (response.status != 200) {
     throw ErrorFromResponse(what, response);
   }
@@ -81,12 +76,7 @@ std::optional<Descriptor> Session::HeadManifest(
   request.method = "HEAD";
   request.url = impl_->ApiUrl(ref, "manifests/" + Target(ref));
   request.headers.emplace("Accept", kManifestAccept);
-  transport::Response response;
-  try {
-    response = impl_->Send(ref, request, "pull");
-  } catch (const Error& e) {
-    throw Wrap(what, e);
-  }
+  transport::Response response = impl_->Send(what, ref, request, "pull");
   if (response.status == 404) {
     return std::nullopt;
   }
@@ -116,12 +106,7 @@ std::string Session::PutManifest(const reference::Reference& ref,
   request.url = impl_->ApiUrl(ref, "manifests/" + Target(ref));
   request.headers.emplace("Content-Type", media_type);
   request.body = bytes;
-  transport::Response response;
-  try {
-    response = impl_->Send(ref, request, "pull,push");
-  } catch (const Error& e) {
-    throw Wrap(what, e);
-  }
+  transport::Response response = impl_->Send(what, ref, request, "pull,push");
   if (response.status != 201 && response.status != 200) {
     throw ErrorFromResponse(what, response);
   }
@@ -129,8 +114,8 @@ std::string Session::PutManifest(const reference::Reference& ref,
   std::string claimed =
       transport::HeaderValue(response.headers, "Docker-Content-Digest");
   if (!claimed.empty() && claimed != digest) {
-    throw Error(what + ": registry stored digest " + claimed +
-                ", expected " + digest);
+    throw Error(what + ": registry stored digest " + claimed + ", expected " +
+                digest);
   }
   return digest;
 }

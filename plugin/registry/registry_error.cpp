@@ -10,20 +10,34 @@ namespace {
 
 std::string Reason(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 416: return "Range Not Satisfiable";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 416:
+      return "Range Not Satisfiable";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "";
   }
 }
 
@@ -77,9 +91,9 @@ RegistryError ErrorFromResponse(const std::string& what,
     // docker shows a code as lower-case words: "manifest unknown".
     std::string lower = code;
     for (char& c : lower) {
-      c = c == '_' ? ' '
-                   : static_cast<char>(std::tolower(
-                         static_cast<unsigned char>(c)));
+      c = c == '_'
+              ? ' '
+              : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     text += (text.empty() ? "" : "; ") + lower + ": " + message;
   }

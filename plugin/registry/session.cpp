@@ -1,5 +1,6 @@
 #include "registry/session.h"
 
+#include "base/error.h"
 #include "config/credentials.h"
 #include "metadata.h"
 #include "registry/session_impl.h"
@@ -57,8 +58,8 @@ Session::Session(SessionOptions options) : impl_(new Impl) {
       return config::LookupCredential(*config, key);
     };
   }
-  impl_->auth = std::make_unique<transport::Authenticator>(*impl_->client,
-                                                           lookup);
+  impl_->auth =
+      std::make_unique<transport::Authenticator>(*impl_->client, lookup);
 }
 
 Session::~Session() = default;
@@ -70,7 +71,20 @@ void Session::AddScope(const reference::Reference& repo,
       transport::RepositoryScope(repo.path, actions));
 }
 
-int Session::token_requests() const { return impl_->auth->token_requests(); }
+int Session::token_requests() const {
+  return impl_->auth->token_requests();
+}
+
+transport::Response Session::Impl::Send(const std::string& what,
+                                        const reference::Reference& ref,
+                                        transport::Request request,
+                                        const std::string& actions) {
+  try {
+    return Send(ref, std::move(request), actions);
+  } catch (const Error& e) {
+    throw Wrap(what, e);
+  }
+}
 
 transport::TlsSettings Session::Impl::TlsFor(const transport::Url& url) {
   auto roots = transport::CertsRoots(options.config.dir);

@@ -27,6 +27,11 @@ struct Session::Impl {
   transport::Response Send(const reference::Reference& ref,
                            transport::Request request,
                            const std::string& actions);
+  // Send, with a failure to get any answer worded as "what: why".
+  transport::Response Send(const std::string& what,
+                           const reference::Reference& ref,
+                           transport::Request request,
+                           const std::string& actions);
   // TLS settings for url: its own certs.d folder, else the CAs of the
   // registries addressed so far (a token realm is trusted as its
   // registry is, as docker does by sharing the registry's transport).

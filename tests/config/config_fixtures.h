@@ -11,64 +11,13 @@
 #include <optional>
 #include <string>
 
+#include "support/scoped_env.h"
+#include "support/temp_dir.h"
+
 namespace mlist::config::testing {
 
-// Sets (or, with nullopt, removes) an environment variable and puts the
-// old value back on destruction.
-class ScopedEnv {
- public:
-  ScopedEnv(std::string name, const std::optional<std::string>& value)
-      : name_(std::move(name)) {
-    if (const char* old = std::getenv(name_.c_str())) {
-      old_ = old;
-    }
-    Set(value);
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-  ~ScopedEnv() { Set(old_); }
-
- private:
-  void Set(const std::optional<std::string>& value) {
-    if (value.has_value()) {
-      ::setenv(name_.c_str(), value->c_str(), 1);
-    } else {
-      ::unsetenv(name_.c_str());
-    }
-  }
-
-  std::string name_;
-  std::optional<std::string> old_;
-};
-
-// A fresh directory under /tmp, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = "/tmp/mlist-config-test-XXXXXX";
-    path_ = ::mkdtemp(pattern.data()) != nullptr ? pattern : "";
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-
-  const std::string& path() const { return path_; }
-
-  // Writes content to name inside the directory and returns its path.
-  std::string Write(const std::string& name, const std::string& content,
-                    mode_t mode = 0644) const {
-    std::string file = path_ + "/" + name;
-    std::ofstream(file, std::ios::binary | std::ios::trunc) << content;
-    ::chmod(file.c_str(), mode);
-    return file;
-  }
-
- private:
-  std::string path_;
-};
+using mlist::testing::ScopedEnv;
+using mlist::testing::TempDir;
 
 // A credential helper that speaks the real protocol, installed as
 // docker-credential-mlisttest and docker-credential-mlisttest2 in a

@@ -59,6 +59,13 @@ class ConfigDir {
   std::string helpers_;
 };
 
+// A token-auth registry served over HTTPS (its issuer too).
+TestRegistryOptions TokenOverTls() {
+  auto options = TestRegistryOptions::Token();
+  options.tls = true;
+  return options;
+}
+
 std::string ErrorOf(const std::function<void()>& f) {
   try {
     f();
@@ -270,9 +277,7 @@ TEST(SessionBasicRegistry, UnknownCaIsRefusedUnlessInsecure) {
 }
 
 TEST(SessionTokenRegistry, OneTokenCoversAPushWithItsMountSource) {
-  auto options = TestRegistryOptions::Token();
-  options.tls = true;
-  TestRegistry r(options);
+  TestRegistry r(TokenOverTls());
   ConfigDir config;
   config.Login(r);
   config.Trust(r);
@@ -301,9 +306,7 @@ TEST(SessionTokenRegistry, OneTokenCoversAPushWithItsMountSource) {
 }
 
 TEST(SessionTokenRegistry, AnonymousPushIsRefused) {
-  auto options = TestRegistryOptions::Token();
-  options.tls = true;
-  TestRegistry r(options);
+  TestRegistry r(TokenOverTls());
   ConfigDir config;
   config.Trust(r);
   registry::Session session(config.Options());
@@ -315,8 +318,7 @@ TEST(SessionTokenRegistry, AnonymousPushIsRefused) {
 }
 
 TEST(SessionTokenRegistry, IdentityTokenIsExchangedByPost) {
-  auto options = TestRegistryOptions::Token();
-  options.tls = true;
+  auto options = TokenOverTls();
   options.token.refresh_tokens["refresh-abc"] = "mlist";
   TestRegistry r(options);
   ConfigDir config;
@@ -352,9 +354,7 @@ TEST(SessionIpv6Registry, WorksOnBracketedLoopback) {
 }
 
 TEST(SessionFanOut, SevenChildrenOverOneConnectionAndOverEight) {
-  auto options = TestRegistryOptions::Token();
-  options.tls = true;
-  TestRegistry r(options);
+  TestRegistry r(TokenOverTls());
   ConfigDir config;
   config.Login(r);
   config.Trust(r);

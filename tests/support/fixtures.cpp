@@ -22,8 +22,7 @@ std::string TarOneFile(const std::string& name, const std::string& content) {
   };
   auto octal = [](size_t width, unsigned long value) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%0*lo", static_cast<int>(width - 1),
-                  value);
+    std::snprintf(buf, sizeof buf, "%0*lo", static_cast<int>(width - 1), value);
     return std::string(buf);
   };
   put(0, name);
@@ -70,8 +69,7 @@ std::string ConfigJson(const Platform& p, const std::string& diff_id) {
   if (!p.os_version.empty()) {
     json += "\"os.version\":\"" + p.os_version + "\",";
   }
-  json += "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diff_id +
-          "\"]}";
+  json += "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diff_id + "\"]}";
   if (!p.variant.empty()) {
     json += ",\"variant\":\"" + p.variant + "\"";
   }
@@ -80,8 +78,9 @@ std::string ConfigJson(const Platform& p, const std::string& diff_id) {
 
 std::string Descriptor(const std::string& media_type, size_t size,
                        const std::string& digest) {
-  return "{\"mediaType\":\"" + media_type + "\",\"size\":" +
-         std::to_string(size) + ",\"digest\":\"" + digest + "\"}";
+  return "{\"mediaType\":\"" + media_type +
+         "\",\"size\":" + std::to_string(size) + ",\"digest\":\"" + digest +
+         "\"}";
 }
 
 }  // namespace
@@ -91,9 +90,9 @@ std::string Platform::String() const {
 }
 
 std::vector<Platform> SevenPlatforms() {
-  return {{"linux", "amd64", "", ""},  {"linux", "arm", "v6", ""},
-          {"linux", "arm", "v7", ""},  {"linux", "arm64", "v8", ""},
-          {"linux", "386", "", ""},    {"linux", "ppc64le", "", ""},
+  return {{"linux", "amd64", "", ""}, {"linux", "arm", "v6", ""},
+          {"linux", "arm", "v7", ""}, {"linux", "arm64", "v8", ""},
+          {"linux", "386", "", ""},   {"linux", "ppc64le", "", ""},
           {"linux", "s390x", "", ""}};
 }
 
@@ -112,11 +111,11 @@ std::vector<Platform> ManyPlatforms(size_t count) {
 }
 
 PushedImage PushImage(registry::Session& session,
-                      const reference::Reference& ref,
-                      const Platform& platform, ImageFormat format, int seed) {
-  std::string tar = TarOneFile(
-      "platform.txt", platform.String() + " " + platform.os_version + " " +
-                          std::to_string(seed) + "\n");
+                      const reference::Reference& ref, const Platform& platform,
+                      ImageFormat format, int seed) {
+  std::string tar =
+      TarOneFile("platform.txt", platform.String() + " " + platform.os_version +
+                                     " " + std::to_string(seed) + "\n");
   std::string layer = Gzip(tar);
   std::string config = ConfigJson(platform, base::Sha256Digest(tar));
   bool oci = format == ImageFormat::kOci;
@@ -126,9 +125,8 @@ PushedImage PushImage(registry::Session& session,
   image.platform = platform;
   image.config_digest = base::Sha256Digest(config);
   image.layer_digest = base::Sha256Digest(layer);
-  for (const auto& [digest, data] :
-       {std::pair{image.config_digest, config},
-        std::pair{image.layer_digest, layer}}) {
+  for (const auto& [digest, data] : {std::pair{image.config_digest, config},
+                                     std::pair{image.layer_digest, layer}}) {
     if (!session.HeadBlob(ref, digest)) {
       session.UploadBlob(ref, digest, data);
     }
@@ -157,10 +155,10 @@ std::vector<PushedImage> PushImages(registry::Session& session,
                                     const std::string& tag_prefix) {
   std::vector<PushedImage> images(platforms.size());
   base::ParallelFor(platforms.size(), 8, [&](size_t i) {
-    auto ref = reference::Parse(repo + ":" + tag_prefix + "-" +
-                                std::to_string(i));
-    images[i] = PushImage(session, ref, platforms[i], format,
-                          static_cast<int>(i));
+    auto ref =
+        reference::Parse(repo + ":" + tag_prefix + "-" + std::to_string(i));
+    images[i] =
+        PushImage(session, ref, platforms[i], format, static_cast<int>(i));
   });
   return images;
 }

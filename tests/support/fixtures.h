@@ -49,9 +49,8 @@ std::vector<Platform> ManyPlatforms(size_t count);
 // repository under ref's tag. Throws mlist::Error when the registry
 // refuses.
 PushedImage PushImage(registry::Session& session,
-                      const reference::Reference& ref,
-                      const Platform& platform, ImageFormat format,
-                      int seed = 0);
+                      const reference::Reference& ref, const Platform& platform,
+                      ImageFormat format, int seed = 0);
 
 // Pushes one image per platform as REPO:TAG_PREFIX-<n> (n from 0), in
 // parallel.

@@ -35,6 +35,12 @@ std::string TempDir::Join(const std::string& name) const {
   return path_ + "/" + name;
 }
 
+std::string TempDir::Write(const std::string& name, const std::string& content,
+                           int mode) const {
+  WriteFile(Join(name), content, mode);
+  return Join(name);
+}
+
 void WriteFile(const std::string& path, const std::string& content, int mode) {
   fs::create_directories(fs::path(path).parent_path());
   std::ofstream f(path, std::ios::binary | std::ios::trunc);

@@ -17,6 +17,9 @@ class TempDir {
   const std::string& path() const { return path_; }
   // path() + "/" + name.
   std::string Join(const std::string& name) const;
+  // Writes content to name inside the folder; returns the file's path.
+  std::string Write(const std::string& name, const std::string& content,
+                    int mode = 0644) const;
 
  private:
   std::string path_;

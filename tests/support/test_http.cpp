@@ -41,8 +41,7 @@ TestHttpRequest FromHttplib(const httplib::Request& req) {
 
 bool IsFaulty(const TestHttpResponse& answer) {
   return answer.content_length.value_or(0) > 0 || answer.chunked ||
-         answer.endless ||
-         (answer.pause.count() > 0 && !answer.body.empty());
+         answer.endless || (answer.pause.count() > 0 && !answer.body.empty());
 }
 
 // Writes the piece of body at offset (at most length bytes), after the

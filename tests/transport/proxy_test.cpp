@@ -2,46 +2,21 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
+#include "support/scoped_env.h"
 
 namespace mlist::transport {
 namespace {
 
-// Sets environment variables for one test and puts them back after.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    const char* old = std::getenv(name);
-    had_ = old != nullptr;
-    old_ = had_ ? old : "";
-    if (value != nullptr) {
-      ::setenv(name, value, 1);
-    } else {
-      ::unsetenv(name);
-    }
-  }
-  ~ScopedEnv() {
-    if (had_) {
-      ::setenv(name_, old_.c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  bool had_;
-  std::string old_;
-};
+using testing::ScopedEnv;
 
 class ProxyTest : public ::testing::Test {
  protected:
-  ScopedEnv a_{"HTTPS_PROXY", nullptr};
-  ScopedEnv b_{"https_proxy", nullptr};
-  ScopedEnv c_{"HTTP_PROXY", nullptr};
-  ScopedEnv d_{"http_proxy", nullptr};
-  ScopedEnv e_{"NO_PROXY", nullptr};
-  ScopedEnv f_{"no_proxy", nullptr};
+  ScopedEnv a_{"HTTPS_PROXY", std::nullopt};
+  ScopedEnv b_{"https_proxy", std::nullopt};
+  ScopedEnv c_{"HTTP_PROXY", std::nullopt};
+  ScopedEnv d_{"http_proxy", std::nullopt};
+  ScopedEnv e_{"NO_PROXY", std::nullopt};
+  ScopedEnv f_{"no_proxy", std::nullopt};
 };
 
 TEST_F(ProxyTest, EnvironmentChoosesByScheme) {

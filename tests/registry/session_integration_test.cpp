@@ -353,35 +353,88 @@ TEST(SessionIpv6Registry, WorksOnBracketedLoopback) {
   EXPECT_EQ(session.GetManifest(image.ref).bytes, image.manifest);
 }
 
-TEST(SessionFanOut, SevenChildrenOverOneConnectionAndOverEight) {
+// An OCI index over images, as a list push would write it.
+std::string IndexOf(const std::vector<PushedImage>& images) {
+  std::string json = "{\"schemaVersion\":2,\"mediaType\":\"" +
+                     std::string(registry::kOciIndex) + "\",\"manifests\":[";
+  for (size_t i = 0; i < images.size(); ++i) {
+    const auto& p = images[i].platform;
+    json += std::string(i == 0 ? "" : ",") + "{\"mediaType\":\"" +
+            images[i].media_type + "\",\"size\":" +
+            std::to_string(images[i].size) + ",\"digest\":\"" +
+            images[i].digest + "\",\"platform\":{\"architecture\":\"" +
+            p.architecture + "\",\"os\":\"" + p.os + "\"}}";
+  }
+  return json + "]}";
+}
+
+TEST(SessionFanOut, ListAndSevenChildrenCostOneChallengeAndOneToken) {
   TestRegistry r(TokenOverTls());
   ConfigDir config;
   config.Login(r);
   config.Trust(r);
   std::vector<PushedImage> images;
+  auto list = Parse(r.host_port() + "/fan:list");
   {
     registry::Session seed(config.Options());
     images = PushImages(seed, r.host_port() + "/fan", SevenPlatforms(),
                         ImageFormat::kDocker);
+    seed.PutManifest(list, registry::kOciIndex, IndexOf(images));
   }
   for (size_t connections : {1, 8}) {
     registry::SessionOptions o = config.Options();
     o.connections_per_host = connections;
     registry::Session session(o);
     size_t before = r.AccessLog().size();
+    size_t tokens_before = r.token_issuer()->Requests().size();
     auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(session.GetManifest(list).bytes, IndexOf(images));
     base::ParallelFor(images.size(), connections, [&](size_t i) {
       auto by_digest = Parse(r.host_port() + "/fan@" + images[i].digest);
       EXPECT_EQ(session.GetManifest(by_digest).digest, images[i].digest);
     });
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+    auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - start);
-    // One challenge, then the seven manifests: the token is fetched once.
-    EXPECT_EQ(r.AccessLog().size() - before, 8u) << connections;
+    // One challenge, the list, then the seven children; one token.
+    EXPECT_EQ(r.AccessLog().size() - before, 9u) << connections;
+    EXPECT_EQ(r.token_issuer()->Requests().size() - tokens_before, 1u);
     EXPECT_EQ(session.token_requests(), 1);
-    std::cout << "[ fan-out ] 7 manifests, " << connections
-              << " connection(s): " << ms.count() << " ms\n";
+    std::cout << "[ fan-out ] list + 7 children, " << connections
+              << " connection(s): " << ms.count() / 1000.0 << " ms\n";
   }
+}
+
+TEST(SessionScale, SixtyFourDistinctImages) {
+  TestRegistry r(TestRegistryOptions::Plain());
+  ConfigDir config;
+  registry::Session session(config.Options(true));
+  auto images = PushImages(session, r.host_port() + "/many",
+                           ManyPlatforms(64), ImageFormat::kOci);
+  std::set<std::string> digests;
+  for (const auto& image : images) {
+    digests.insert(image.digest);
+  }
+  EXPECT_EQ(digests.size(), 64u);
+}
+
+TEST(SessionTokenRegistry, AnonymousPullIsAllowedWhereTheIssuerSaysSo) {
+  TestRegistry r(TokenOverTls());
+  ConfigDir config;
+  config.Login(r);
+  config.Trust(r);
+  PushedImage image;
+  {
+    registry::Session seed(config.Options());
+    image = PushImage(seed, Parse(r.host_port() + "/pub:1"),
+                      SevenPlatforms()[5], ImageFormat::kOci);
+  }
+  ConfigDir anonymous;
+  anonymous.Trust(r);
+  registry::Session session(anonymous.Options());
+  EXPECT_EQ(session.GetManifest(image.ref).digest, image.digest);
+  auto last = r.token_issuer()->Requests().back();
+  EXPECT_FALSE(last.basic_auth);
+  EXPECT_EQ(last.user, "");
 }
 
 }  // namespace

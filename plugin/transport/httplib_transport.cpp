@@ -6,6 +6,8 @@
 #include <openssl/x509.h>
 
 #include <condition_variable>
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <mutex>
 
@@ -24,26 +26,78 @@ struct Pool {
   size_t open = 0;
 };
 
-// Loads PEM CA files into a new store; the system's CAs are added by
-// httplib when it verifies (SSL_CTX_set_default_verify_paths).
-X509_STORE* ExtraCaStore(const std::vector<std::string>& files) {
-  X509_STORE* store = X509_STORE_new();
-  for (const auto& f : files) {
-    X509_STORE_load_file(store, f.c_str());
-  }
-  return store;
+// The folder of the system's CAs, read lazily by hash: opening a
+// connection then costs one small file, not the whole bundle (parsing
+// ca-certificates.crt took 40-90 ms per connection).
+std::string SystemCaDir() {
+  const char* env = std::getenv(X509_get_default_cert_dir_env());
+  return env != nullptr && *env != '\0' ? env : X509_get_default_cert_dir();
 }
 
+// SSL_CERT_FILE names a bundle to trust as well, unless it lies in the CA
+// folder that is already read by hash (Debian's ca-certificates.crt is
+// the concatenation of /etc/ssl/certs): parsing it costs 50-90 ms.
+std::string ExtraBundle() {
+  const char* env = std::getenv(X509_get_default_cert_file_env());
+  if (env == nullptr || *env == '\0') {
+    return {};
+  }
+  std::error_code ec;
+  auto file_dir = std::filesystem::canonical(env, ec).parent_path();
+  auto ca_dir = std::filesystem::canonical(SystemCaDir(), ec);
+  return !ec && file_dir == ca_dir ? std::string() : std::string(env);
+}
+
+// Trust stores shared by every connection with the same extra CAs, so
+// that each CA file is parsed once per run.
+class StoreCache {
+ public:
+  ~StoreCache() {
+    for (auto& [key, store] : stores_) {
+      X509_STORE_free(store);
+    }
+  }
+
+  // A new reference to the store holding files (the caller hands it to
+  // a connection, which frees it).
+  X509_STORE* Get(const std::vector<std::string>& files) {
+    std::string key;
+    for (const auto& f : files) {
+      key += f + "\n";
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    X509_STORE*& store = stores_[key];
+    if (store == nullptr) {
+      store = X509_STORE_new();
+      for (const auto& f : files) {
+        X509_STORE_load_file(store, f.c_str());
+      }
+      std::string bundle = ExtraBundle();
+      if (!bundle.empty()) {
+        X509_STORE_load_file(store, bundle.c_str());
+      }
+    }
+    X509_STORE_up_ref(store);
+    return store;
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, X509_STORE*> stores_;
+};
+
 std::unique_ptr<httplib::ClientImpl> NewClient(const Url& url,
-                                               const HttplibOptions& opt) {
+                                               const HttplibOptions& opt,
+                                               StoreCache& stores) {
   std::unique_ptr<httplib::ClientImpl> client;
   if (url.scheme == "https") {
     TlsSettings tls = opt.tls ? opt.tls(url) : TlsSettings{};
     auto ssl = std::make_unique<httplib::SSLClient>(
         url.host, url.port, tls.cert_file, tls.key_file);
     ssl->enable_server_certificate_verification(tls.verify);
-    if (tls.verify && !tls.ca_files.empty()) {
-      ssl->set_ca_cert_store(ExtraCaStore(tls.ca_files));
+    if (tls.verify) {
+      ssl->set_ca_cert_path("", SystemCaDir());
+      ssl->set_ca_cert_store(stores.Get(tls.ca_files));
     }
     client = std::move(ssl);
   } else {
@@ -82,6 +136,7 @@ class HttplibTransport : public Transport {
   Pool& PoolFor(const Url& url);
 
   HttplibOptions options_;
+  StoreCache stores_;
   std::mutex pools_mu_;
   std::map<std::string, std::unique_ptr<Pool>> pools_;
 };
@@ -109,7 +164,7 @@ std::unique_ptr<httplib::ClientImpl> HttplibTransport::Acquire(
   }
   ++pool.open;
   lock.unlock();
-  return NewClient(url, options_);
+  return NewClient(url, options_, stores_);
 }
 
 void HttplibTransport::Release(const Url& url,

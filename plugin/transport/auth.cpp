@@ -39,8 +39,8 @@ std::string JoinScopes(std::vector<std::string> scopes,
 
 // The challenge docker would answer: Bearer before Basic.
 std::optional<Challenge> PickChallenge(const Response& response) {
-  auto all = ParseChallenges(HeaderValues(response.headers,
-                                          "WWW-Authenticate"));
+  auto all =
+      ParseChallenges(HeaderValues(response.headers, "WWW-Authenticate"));
   for (const char* scheme : {"bearer", "basic"}) {
     for (const auto& c : all) {
       if (c.scheme == scheme) {
@@ -81,11 +81,11 @@ Authenticator::State& Authenticator::StateFor(const Registry& registry) {
   return *state;
 }
 
-const config::Credential& Authenticator::CredentialFor(
-    const Registry& registry, State& state) {
+const config::Credential& Authenticator::CredentialFor(const Registry& registry,
+                                                       State& state) {
   if (!state.credential_loaded) {
-    state.credential = lookup_ ? lookup_(registry.credential_key)
-                               : config::Credential{};
+    state.credential =
+        lookup_ ? lookup_(registry.credential_key) : config::Credential{};
     state.credential_loaded = true;
   }
   return state.credential;
@@ -163,19 +163,19 @@ Authenticator::Token Authenticator::FetchToken(
     request.method = "POST";
     request.headers.emplace("Content-Type",
                             "application/x-www-form-urlencoded");
-    request.body = "grant_type=refresh_token&client_id=docker-mlist"
-                   "&service=" + QueryEscape(service) +
-                   "&scope=" + QueryEscape(JoinScopes(scopes, " ")) +
-                   "&refresh_token=" +
-                   QueryEscape(credential.identity_token);
+    request.body =
+        "grant_type=refresh_token&client_id=docker-mlist"
+        "&service=" +
+        QueryEscape(service) +
+        "&scope=" + QueryEscape(JoinScopes(scopes, " ")) +
+        "&refresh_token=" + QueryEscape(credential.identity_token);
   } else {
     std::string query = "service=" + QueryEscape(service);
     for (const auto& s : scopes) {
       query += "&scope=" + QueryEscape(s);
     }
     request.url.target +=
-        (request.url.target.find('?') == std::string::npos ? "?" : "&") +
-        query;
+        (request.url.target.find('?') == std::string::npos ? "?" : "&") + query;
     if (!credential.username.empty()) {
       request.headers.emplace("Authorization", BasicHeader(credential));
     }
@@ -262,8 +262,7 @@ Response Authenticator::Do(const Registry& registry, Request request,
 }
 
 Response Authenticator::Send(const Registry& registry, State& state,
-                             Request request,
-                             std::vector<std::string> scopes) {
+                             Request request, std::vector<std::string> scopes) {
   Authorize(registry, state, request, scopes);
   bool had_auth = request.headers.count("Authorization") != 0;
   Response response = client_.Do(request);

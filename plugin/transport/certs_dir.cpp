@@ -39,8 +39,10 @@ void ReadFolder(const fs::path& dir, TlsSettings& tls) {
     fs::path pair = file;
     pair.replace_extension(is_cert ? ".key" : ".cert");
     if (!fs::exists(pair)) {
-      throw Error("missing " + std::string(is_cert ? "key " : "client "
-                                                              "certificate ") +
+      throw Error("missing " +
+                  std::string(is_cert ? "key "
+                                      : "client "
+                                        "certificate ") +
                   pair.string() + " for " +
                   std::string(is_cert ? "client certificate " : "key ") +
                   file.string());

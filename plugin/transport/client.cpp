@@ -54,8 +54,7 @@ void AddDefaults(Request& request, const ClientOptions& options) {
 // RFC 9110 section 15.4: after 303 (and, as browsers do, after 301/302 of
 // a POST) the next request is a GET without a body.
 void FollowRedirect(Request& request, const Response& response) {
-  Url next =
-      ResolveUrl(request.url, HeaderValue(response.headers, "Location"));
+  Url next = ResolveUrl(request.url, HeaderValue(response.headers, "Location"));
   // Credentials are for the registry only: a blob's CDN must not see
   // them (docker and Go's client do the same).
   if (next.host != request.url.host || next.port != request.url.port) {
@@ -71,12 +70,39 @@ void FollowRedirect(Request& request, const Response& response) {
   request.url = next;
 }
 
+// A streamed body (Request::sink) must reach its receiver once, in order,
+// even when a broken download is sent again: each attempt's bytes that
+// were already handed on are skipped.
+class ResumingSink {
+ public:
+  explicit ResumingSink(std::function<bool(const char*, size_t)> sink)
+      : sink_(std::move(sink)) {}
+
+  void NewAttempt() { seen_ = 0; }
+
+  bool Feed(const char* data, size_t size) {
+    uint64_t start = seen_;
+    seen_ += size;
+    if (seen_ <= delivered_) {
+      return true;
+    }
+    size_t skip = delivered_ > start ? delivered_ - start : 0;
+    delivered_ += size - skip;
+    return sink_(data + skip, size - skip);
+  }
+
+ private:
+  std::function<bool(const char*, size_t)> sink_;
+  uint64_t seen_ = 0;
+  uint64_t delivered_ = 0;
+};
+
 }  // namespace
 
 std::string RedactUrl(const Url& url) {
   std::string target = url.target;
-  for (const char* key : {"token=", "access_token=", "refresh_token=",
-                          "password=", "_state="}) {
+  for (const char* key :
+       {"token=", "access_token=", "refresh_token=", "password=", "_state="}) {
     for (size_t at = target.find(key); at != std::string::npos;
          at = target.find(key, at + 1)) {
       if (at > 0 && target[at - 1] != '?' && target[at - 1] != '&') {
@@ -104,8 +130,20 @@ void Client::Log(const std::string& line) const {
 
 Response Client::Do(Request request) {
   AddDefaults(request, options_);
+  std::shared_ptr<ResumingSink> resume;
+  if (request.sink) {
+    resume = std::make_shared<ResumingSink>(std::move(request.sink));
+    request.sink = [resume](const char* data, size_t size) {
+      return resume->Feed(data, size);
+    };
+  }
+  auto on_attempt = [resume] {
+    if (resume) {
+      resume->NewAttempt();
+    }
+  };
   for (int hop = 0;; ++hop) {
-    Response response = SendWithRetries(request);
+    Response response = SendWithRetries(request, on_attempt);
     if (!IsRedirect(response.status) ||
         HeaderValue(response.headers, "Location").empty()) {
       return response;
@@ -118,10 +156,12 @@ Response Client::Do(Request request) {
   }
 }
 
-Response Client::SendWithRetries(Request& request) {
+Response Client::SendWithRetries(Request& request,
+                                 const std::function<void()>& on_attempt) {
   auto deadline = Clock::now() + options_.retry_budget;
   for (int attempt = 0;; ++attempt) {
     std::optional<milliseconds> wait;
+    on_attempt();
     try {
       Response response = SendOnce(request);
       if (!IsRetryableStatus(response.status) ||
@@ -157,9 +197,8 @@ Response Client::SendOnce(Request& request) {
   try {
     Response response = transport_->RoundTrip(request);
     auto ms = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
-    Log("<-- " + std::to_string(response.status) + " " + request.method +
-        " " + RedactUrl(request.url) + " (" + std::to_string(ms.count()) +
-        " ms)");
+    Log("<-- " + std::to_string(response.status) + " " + request.method + " " +
+        RedactUrl(request.url) + " (" + std::to_string(ms.count()) + " ms)");
     return response;
   } catch (const NetworkError& e) {
     Log("<-- error " + request.method + " " + RedactUrl(request.url) + ": " +

@@ -45,7 +45,8 @@ class Client {
   const ClientOptions& options() const { return options_; }
 
  private:
-  Response SendWithRetries(Request& request);
+  Response SendWithRetries(Request& request,
+                           const std::function<void()>& on_attempt);
   Response SendOnce(Request& request);
   void Log(const std::string& line) const;
 

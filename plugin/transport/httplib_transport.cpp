@@ -150,8 +150,7 @@ Pool& HttplibTransport::PoolFor(const Url& url) {
   return *pool;
 }
 
-std::unique_ptr<httplib::ClientImpl> HttplibTransport::Acquire(
-    const Url& url) {
+std::unique_ptr<httplib::ClientImpl> HttplibTransport::Acquire(const Url& url) {
   Pool& pool = PoolFor(url);
   std::unique_lock<std::mutex> lock(pool.mu);
   pool.freed.wait(lock, [&] {
@@ -191,11 +190,17 @@ struct Exchange {
   bool sink_stopped = false;
   std::unique_ptr<BodyReader> reader;
   std::string reader_error;
+  // When bytes last moved either way: a read timeout is silence.
+  std::chrono::steady_clock::time_point last_data =
+      std::chrono::steady_clock::now();
 };
 
-bool IsSuccess(int status) { return status >= 200 && status < 300; }
+bool IsSuccess(int status) {
+  return status >= 200 && status < 300;
+}
 
 bool OnResponse(Exchange& ex, const httplib::Response& res) {
+  ex.last_data = std::chrono::steady_clock::now();
   ex.status = res.status;
   if (!res.has_header("Content-Length")) {
     return true;
@@ -209,6 +214,7 @@ bool OnResponse(Exchange& ex, const httplib::Response& res) {
 }
 
 bool OnContent(Exchange& ex, const char* data, size_t size) {
+  ex.last_data = std::chrono::steady_clock::now();
   if (ex.request->sink && IsSuccess(ex.status)) {
     ex.sink_stopped = !ex.request->sink(data, size);
     return !ex.sink_stopped;
@@ -233,7 +239,9 @@ bool ProvideBody(Exchange& ex, size_t length, httplib::DataSink& sink) {
       ex.reader_error = "request body ended early";
       return false;
     }
-    return sink.write(buf.data(), n);
+    bool written = sink.write(buf.data(), n);
+    ex.last_data = std::chrono::steady_clock::now();
+    return written;
   } catch (const std::exception& e) {
     ex.reader_error = e.what();
     return false;
@@ -278,12 +286,25 @@ std::string VerifyText(httplib::ClientImpl& client) {
 }
 
 NetworkError Describe(httplib::Error err, const Exchange& ex,
-                      const Request& request, httplib::ClientImpl& client) {
+                      const Request& request, httplib::ClientImpl& client,
+                      std::chrono::milliseconds read_timeout) {
   std::string where = request.method + " " + request.url.String() + ": ";
+  // httplib reports a read timeout as a failed read: tell them apart by
+  // how long the connection was silent (9/10 for clock granularity).
+  bool silent =
+      std::chrono::steady_clock::now() - ex.last_data >= read_timeout * 9 / 10;
+  if (err == httplib::Error::ConnectionTimeout) {
+    return NetworkError(Kind::kTimeout, where + "connecting timed out");
+  }
+  if (err == httplib::Error::Read && silent) {
+    return NetworkError(Kind::kTimeout,
+                        where + "the server sent nothing for " +
+                            std::to_string(read_timeout.count()) + " ms");
+  }
   if (ex.too_large) {
-    return NetworkError(Kind::kTooLarge,
-                        where + "response body exceeds " +
-                            std::to_string(request.max_body) + " bytes");
+    return NetworkError(Kind::kTooLarge, where + "response body exceeds " +
+                                             std::to_string(request.max_body) +
+                                             " bytes");
   }
   if (ex.sink_stopped) {
     return NetworkError(Kind::kCanceled, where + "download stopped");
@@ -293,12 +314,14 @@ NetworkError Describe(httplib::Error err, const Exchange& ex,
   }
   switch (err) {
     case httplib::Error::Connection:
-      return NetworkError(Kind::kConnect, where + "connection refused or "
-                                                  "host unreachable");
+      return NetworkError(Kind::kConnect, where +
+                                              "connection refused or "
+                                              "host unreachable");
     case httplib::Error::SSLConnection:
       return NetworkError(Kind::kTlsHandshake,
-                          where + "TLS handshake failed (does the server "
-                                  "speak HTTPS?)");
+                          where +
+                              "TLS handshake failed (does the server "
+                              "speak HTTPS?)");
     case httplib::Error::SSLServerVerification:
       return NetworkError(Kind::kTlsVerify,
                           where + "x509: " + VerifyText(client));
@@ -306,11 +329,13 @@ NetworkError Describe(httplib::Error err, const Exchange& ex,
       return NetworkError(Kind::kTlsVerify,
                           where + "loading CA certificates failed");
     case httplib::Error::Read:
-      return NetworkError(Kind::kIo, where + "connection closed while "
-                                             "reading the response");
+      return NetworkError(Kind::kIo, where +
+                                         "connection closed while "
+                                         "reading the response");
     case httplib::Error::Write:
-      return NetworkError(Kind::kIo, where + "connection closed while "
-                                             "sending the request");
+      return NetworkError(Kind::kIo, where +
+                                         "connection closed while "
+                                         "sending the request");
     default:
       return NetworkError(Kind::kIo, where + httplib::to_string(err));
   }
@@ -331,7 +356,8 @@ Response HttplibTransport::RoundTrip(const Request& request) {
   auto client = Acquire(request.url);
   bool ok = client->send(hr, hres, err);
   if (!ok) {
-    NetworkError failure = Describe(err, ex, request, *client);
+    NetworkError failure =
+        Describe(err, ex, request, *client, options_.read_timeout);
     Release(request.url, std::move(client), false);
     throw failure;
   }
@@ -349,6 +375,8 @@ std::unique_ptr<Transport> NewHttplibTransport(HttplibOptions options) {
   return std::make_unique<HttplibTransport>(std::move(options));
 }
 
-const char* HttplibVersion() { return CPPHTTPLIB_VERSION; }
+const char* HttplibVersion() {
+  return CPPHTTPLIB_VERSION;
+}
 
 }  // namespace mlist::transport

@@ -90,9 +90,8 @@ ProxySettings ProxyFor(const Url& url, const config::ProxyConfig& fallback) {
   if (IsLoopback(url.host)) {
     return {};
   }
-  std::string proxy = url.scheme == "https"
-                          ? Env("HTTPS_PROXY", "https_proxy")
-                          : Env("HTTP_PROXY", "http_proxy");
+  std::string proxy = url.scheme == "https" ? Env("HTTPS_PROXY", "https_proxy")
+                                            : Env("HTTP_PROXY", "http_proxy");
   std::string no_proxy = Env("NO_PROXY", "no_proxy");
   if (proxy.empty()) {
     proxy = url.scheme == "https" ? fallback.https_proxy : fallback.http_proxy;

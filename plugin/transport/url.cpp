@@ -55,8 +55,7 @@ void ParseAuthority(std::string_view text, std::string_view authority,
 }  // namespace
 
 std::string Url::HostPort() const {
-  std::string h = host.find(':') != std::string::npos ? "[" + host + "]"
-                                                      : host;
+  std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   if (port != DefaultPort(scheme)) {
     h += ":" + std::to_string(port);
   }
@@ -64,8 +63,7 @@ std::string Url::HostPort() const {
 }
 
 std::string Url::Origin() const {
-  std::string h = host.find(':') != std::string::npos ? "[" + host + "]"
-                                                      : host;
+  std::string h = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   return scheme + "://" + h + ":" + std::to_string(port);
 }
 
@@ -80,7 +78,8 @@ Url ParseUrl(std::string_view text) {
     throw UrlError(text, "missing scheme");
   }
   for (char c : text.substr(0, sep)) {
-    url.scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    url.scheme +=
+        static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   if (url.scheme != "http" && url.scheme != "https") {
     throw UrlError(text, "unsupported scheme " + Quote(url.scheme));

@@ -28,8 +28,9 @@ TEST(RegistryError, Table) {
        R"(required"},{"code":"DENIED","message":"no"}]})",
        "x: unauthorized: authentication required; denied: no"},
       {500, "", "x: 500 Internal Server Error"},
-      {502, "<html>bad gateway</html>\n", "x: 502 Bad Gateway: <html>bad "
-                                          "gateway</html> "},
+      {502, "<html>bad gateway</html>\n",
+       "x: 502 Bad Gateway: <html>bad "
+       "gateway</html> "},
       {418, "{\"errors\":", "x: 418: {\"errors\":"},
       {400, std::string("\x01\x02", 2).c_str(), "x: 400 Bad Request"},
   };

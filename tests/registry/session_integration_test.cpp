@@ -29,22 +29,21 @@ class ConfigDir {
  public:
   void Login(const TestRegistry& r) {
     auths_ += std::string(auths_.empty() ? "" : ",") + "\"" + r.host_port() +
-              "\":{\"auth\":\"" + Base64(r.user() + ":" + r.password()) +
-              "\"}";
+              "\":{\"auth\":\"" + Base64(r.user() + ":" + r.password()) + "\"}";
   }
   void UseHelper(const std::string& host_port, const std::string& helper) {
-    helpers_ += std::string(helpers_.empty() ? "" : ",") + "\"" +
-                host_port + "\":\"" + helper + "\"";
+    helpers_ += std::string(helpers_.empty() ? "" : ",") + "\"" + host_port +
+                "\":\"" + helper + "\"";
   }
   void Trust(const TestRegistry& r) {
     fs::create_directories(dir_.Join("certs.d/" + r.host_port()));
-    fs::copy_file(r.ca_file(), dir_.Join("certs.d/" + r.host_port() +
-                                         "/ca.crt"));
+    fs::copy_file(r.ca_file(),
+                  dir_.Join("certs.d/" + r.host_port() + "/ca.crt"));
   }
   registry::SessionOptions Options(bool insecure = false) {
-    WriteFile(dir_.Join("config.json"), "{\"auths\":{" + auths_ +
-                                            "},\"credHelpers\":{" +
-                                            helpers_ + "}}");
+    WriteFile(
+        dir_.Join("config.json"),
+        "{\"auths\":{" + auths_ + "},\"credHelpers\":{" + helpers_ + "}}");
     registry::SessionOptions options;
     options.config = config::LoadConfig(dir_.path());
     options.insecure = insecure;
@@ -80,9 +79,9 @@ TEST(SessionPlainRegistry, PushedImagesComeBackByteForByte) {
   ConfigDir config;
   registry::Session session(config.Options(/*insecure=*/true));
   for (auto format : {ImageFormat::kDocker, ImageFormat::kOci}) {
-    auto images = PushImages(session, r.host_port() + "/app",
-                             SevenPlatforms(), format,
-                             format == ImageFormat::kOci ? "oci" : "v2");
+    auto images =
+        PushImages(session, r.host_port() + "/app", SevenPlatforms(), format,
+                   format == ImageFormat::kOci ? "oci" : "v2");
     for (const auto& image : images) {
       SCOPED_TRACE(image.ref.String());
       auto by_tag = session.GetManifest(image.ref);
@@ -96,8 +95,7 @@ TEST(SessionPlainRegistry, PushedImagesComeBackByteForByte) {
       ASSERT_TRUE(head.has_value());
       EXPECT_EQ(head->digest, image.digest);
       EXPECT_EQ(head->size, image.manifest.size());
-      std::string config_blob =
-          session.GetBlob(image.ref, image.config_digest);
+      std::string config_blob = session.GetBlob(image.ref, image.config_digest);
       EXPECT_EQ(base::Sha256Digest(config_blob), image.config_digest);
       EXPECT_NE(config_blob.find(image.platform.architecture),
                 std::string::npos);
@@ -147,8 +145,8 @@ TEST(SessionPlainRegistry, PlainHttpNeedsInsecure) {
   TestRegistry r(TestRegistryOptions::Plain());
   ConfigDir config;
   registry::Session session(config.Options(/*insecure=*/false));
-  std::string error = ErrorOf(
-      [&] { session.GetManifest(Parse(r.host_port() + "/a:1")); });
+  std::string error =
+      ErrorOf([&] { session.GetManifest(Parse(r.host_port() + "/a:1")); });
   EXPECT_NE(error.find("TLS handshake failed"), std::string::npos) << error;
 }
 
@@ -265,13 +263,13 @@ TEST(SessionBasicRegistry, UnknownCaIsRefusedUnlessInsecure) {
   ConfigDir config;
   config.Login(r);
   registry::Session verified(config.Options(false));
-  std::string error = ErrorOf(
-      [&] { verified.GetManifest(Parse(r.host_port() + "/a:1")); });
+  std::string error =
+      ErrorOf([&] { verified.GetManifest(Parse(r.host_port() + "/a:1")); });
   EXPECT_NE(error.find("x509: "), std::string::npos) << error;
   EXPECT_NE(error.find("certificate"), std::string::npos) << error;
   registry::Session insecure(config.Options(true));
-  std::string second = ErrorOf(
-      [&] { insecure.GetManifest(Parse(r.host_port() + "/a:1")); });
+  std::string second =
+      ErrorOf([&] { insecure.GetManifest(Parse(r.host_port() + "/a:1")); });
   // Past TLS, the registry answers: the tag simply does not exist.
   EXPECT_NE(second.find("manifest unknown"), std::string::npos) << second;
 }
@@ -360,8 +358,8 @@ std::string IndexOf(const std::vector<PushedImage>& images) {
   for (size_t i = 0; i < images.size(); ++i) {
     const auto& p = images[i].platform;
     json += std::string(i == 0 ? "" : ",") + "{\"mediaType\":\"" +
-            images[i].media_type + "\",\"size\":" +
-            std::to_string(images[i].size) + ",\"digest\":\"" +
+            images[i].media_type +
+            "\",\"size\":" + std::to_string(images[i].size) + ",\"digest\":\"" +
             images[i].digest + "\",\"platform\":{\"architecture\":\"" +
             p.architecture + "\",\"os\":\"" + p.os + "\"}}";
   }
@@ -408,8 +406,8 @@ TEST(SessionScale, SixtyFourDistinctImages) {
   TestRegistry r(TestRegistryOptions::Plain());
   ConfigDir config;
   registry::Session session(config.Options(true));
-  auto images = PushImages(session, r.host_port() + "/many",
-                           ManyPlatforms(64), ImageFormat::kOci);
+  auto images = PushImages(session, r.host_port() + "/many", ManyPlatforms(64),
+                           ImageFormat::kOci);
   std::set<std::string> digests;
   for (const auto& image : images) {
     digests.insert(image.digest);

@@ -19,9 +19,9 @@ TEST(CertsDir, ReadsCasAndClientPairFromBothRoots) {
   WriteFile(config.Join("reg:5000/client.key"), "x");
   WriteFile(config.Join("other:5000/ignored.crt"), "x");
   auto tls = CertsDirTls({etc.path(), config.path()}, "reg:5000");
-  EXPECT_EQ(tls.ca_files, (std::vector<std::string>{
-                              etc.Join("reg:5000/ca.crt"),
-                              config.Join("reg:5000/extra.crt")}));
+  EXPECT_EQ(tls.ca_files,
+            (std::vector<std::string>{etc.Join("reg:5000/ca.crt"),
+                                      config.Join("reg:5000/extra.crt")}));
   EXPECT_EQ(tls.cert_file, config.Join("reg:5000/client.cert"));
   EXPECT_EQ(tls.key_file, config.Join("reg:5000/client.key"));
   EXPECT_TRUE(tls.verify);

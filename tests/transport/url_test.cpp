@@ -17,8 +17,8 @@ TEST(UrlParse, Table) {
     const char* host_port;
   };
   const Row rows[] = {
-      {"https://registry.example/v2/", "https", "registry.example", 443,
-       "/v2/", "registry.example"},
+      {"https://registry.example/v2/", "https", "registry.example", 443, "/v2/",
+       "registry.example"},
       {"http://127.0.0.1:5000", "http", "127.0.0.1", 5000, "/",
        "127.0.0.1:5000"},
       {"https://[::1]:5443/v2/a/b?x=1#frag", "https", "::1", 5443,
@@ -44,8 +44,9 @@ TEST(UrlParse, ErrorsNameTheUrl) {
       {"registry/v2", "parsing URL \"registry/v2\": missing scheme"},
       {"ftp://x/", "parsing URL \"ftp://x/\": unsupported scheme \"ftp\""},
       {"https:///v2", "parsing URL \"https:///v2\": missing host"},
-      {"https://h:99999/", "parsing URL \"https://h:99999/\": invalid port "
-                           "\"99999\""},
+      {"https://h:99999/",
+       "parsing URL \"https://h:99999/\": invalid port "
+       "\"99999\""},
       {"https://h:x/", "parsing URL \"https://h:x/\": invalid port \"x\""},
       {"https://[::1/", "parsing URL \"https://[::1/\": missing ']' in host"},
   };

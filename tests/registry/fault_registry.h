@@ -16,6 +16,7 @@
 #include "registry/registry_error.h"
 #include "registry/session.h"
 #include "support/certs.h"
+#include "support/fault_server.h"
 #include "support/temp_dir.h"
 #include "support/test_http.h"
 
@@ -36,77 +37,13 @@ const std::string kManifest = R"({"schemaVersion":2,"mediaType":")" +
 const std::string kTokenOne = "token-one-7f3a9c";
 const std::string kTokenTwo = "token-two-41d2e8";
 
-// A TestHttpServer that keeps every request its handler answered.
-class FaultRegistry {
- public:
-  explicit FaultRegistry(TestHttpHandler handler,
-                         TestHttpServerOptions options = {})
-      : handler_(std::move(handler)),
-        server_([this](const TestHttpRequest& r) { return Record(r); },
-                std::move(options)) {}
-
-  // Requests seen, all of them or those for path.
-  std::vector<TestHttpRequest> seen(const std::string& path = "") const {
-    std::lock_guard<std::mutex> lock(mu_);
-    std::vector<TestHttpRequest> out;
-    for (const auto& r : seen_) {
-      if (path.empty() || r.path == path) {
-        out.push_back(r);
-      }
-    }
-    return out;
-  }
-  int requests(const std::string& path = "") const {
-    return static_cast<int>(seen(path).size());
-  }
-  std::string host_port() const { return server_.host_port(); }
-  std::string Url(const std::string& target) const {
-    return server_.base_url() + target;
-  }
-  // A reference into this registry: Ref("a/b:1").
-  reference::Reference Ref(const std::string& rest) const {
-    return reference::Parse(host_port() + "/" + rest);
-  }
-
- private:
-  TestHttpResponse Record(const TestHttpRequest& request) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      seen_.push_back(request);
-    }
-    return handler_(request);
-  }
-
-  mutable std::mutex mu_;
-  std::vector<TestHttpRequest> seen_;
-  TestHttpHandler handler_;
-  TestHttpServer server_;  // last: stopped before the rest goes away
-};
-
-inline TestHttpResponse Answer(int status, std::string body = "",
-                               TestFields headers = {}) {
-  TestHttpResponse answer;
-  answer.status = status;
-  answer.body = std::move(body);
-  answer.headers = std::move(headers);
-  return answer;
-}
+using testing::Answer;
+using testing::Script;
+using FaultRegistry = testing::FaultServer;
 
 inline TestHttpResponse ManifestAnswer(TestFields headers = {}) {
   headers.emplace_back("Content-Type", kOciIndex);
   return Answer(200, kManifest, std::move(headers));
-}
-
-// Answers with script in order, then repeats its last answer.
-inline TestHttpHandler Script(std::vector<TestHttpResponse> script) {
-  auto next = std::make_shared<size_t>(0);
-  auto mu = std::make_shared<std::mutex>();
-  return [script = std::move(script), next, mu](const TestHttpRequest&) {
-    std::lock_guard<std::mutex> lock(*mu);
-    size_t at = std::min(*next, script.size() - 1);
-    ++*next;
-    return script[at];
-  };
 }
 
 // Answers 401 with a Basic challenge until the request carries

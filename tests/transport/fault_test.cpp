@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "support/fault_server.h"
 #include "support/test_http.h"
 #include "transport/client.h"
 #include "transport/httplib_transport.h"
@@ -29,63 +30,9 @@ using Kind = NetworkError::Kind;
 
 constexpr uint64_t kFourMiB = uint64_t{4} << 20;
 
-// A TestHttpServer that keeps every request its handler answered.
-class FaultServer {
- public:
-  explicit FaultServer(TestHttpHandler handler,
-                       const std::string& host = "127.0.0.1")
-      : handler_(std::move(handler)),
-        server_([this](const TestHttpRequest& r) { return Record(r); },
-                TestHttpServerOptions{host, "", ""}) {}
-
-  int requests() const {
-    std::lock_guard<std::mutex> lock(mu_);
-    return static_cast<int>(seen_.size());
-  }
-  std::vector<TestHttpRequest> seen() const {
-    std::lock_guard<std::mutex> lock(mu_);
-    return seen_;
-  }
-  // The server's base URL and target.
-  std::string Url(const std::string& target) const {
-    return server_.base_url() + target;
-  }
-
- private:
-  TestHttpResponse Record(const TestHttpRequest& request) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      seen_.push_back(request);
-    }
-    return handler_(request);
-  }
-
-  mutable std::mutex mu_;
-  std::vector<TestHttpRequest> seen_;
-  TestHttpHandler handler_;
-  TestHttpServer server_;  // last: stopped before the rest goes away
-};
-
-// Answers with script in order, then repeats its last answer.
-TestHttpHandler Script(std::vector<TestHttpResponse> script) {
-  auto next = std::make_shared<size_t>(0);
-  auto mu = std::make_shared<std::mutex>();
-  return [script = std::move(script), next, mu](const TestHttpRequest&) {
-    std::lock_guard<std::mutex> lock(*mu);
-    size_t at = std::min(*next, script.size() - 1);
-    ++*next;
-    return script[at];
-  };
-}
-
-TestHttpResponse Answer(int status, std::string body = "",
-                        TestFields headers = {}) {
-  TestHttpResponse answer;
-  answer.status = status;
-  answer.body = std::move(body);
-  answer.headers = std::move(headers);
-  return answer;
-}
+using testing::Answer;
+using testing::FaultServer;
+using testing::Script;
 
 // A 200 promising 100 bytes whose connection closes after 7.
 TestHttpResponse CutMidBody() {
@@ -302,7 +249,8 @@ TEST(FaultClient, SilentServerPastTheReadTimeoutIsATimeout) {
 
 TEST(FaultClient, RedirectToAnotherHostDropsAuthorization) {
   // Linux routes all of 127.0.0.0/8 to loopback: a second host.
-  FaultServer cdn(Script({Answer(200, "blob bytes")}), "127.0.0.2");
+  FaultServer cdn(Script({Answer(200, "blob bytes")}),
+                  TestHttpServerOptions{"127.0.0.2", "", ""});
   FaultServer registry(
       Script({Answer(307, "", {{"Location", cdn.Url("/blob?signature=1")}})}));
   Request request = Get(registry.Url("/v2/a/blobs/sha256:1"));

@@ -1,9 +1,52 @@
 #include "cli/inspect.h"
 
+#include <ostream>
+
 #include "base/error.h"
 #include "cli/context.h"
+#include "manifest/fetch.h"
+#include "output/inspect.h"
+#include "reference/reference.h"
+#include "registry/registry_error.h"
 
 namespace mlist::cli {
+namespace {
+
+void PrintRecord(const manifest::Record& record, bool verbose,
+                 std::ostream& out) {
+  out << (verbose ? output::InspectManifestVerbose(record)
+                  : output::InspectManifest(record));
+}
+
+void PrintList(const std::vector<manifest::Record>& entries, bool verbose,
+               std::ostream& out) {
+  out << (verbose ? output::InspectListVerbose(entries)
+                  : output::InspectList(entries));
+}
+
+// The registry half of inspect: one GET tells an image from a list;
+// verbose views also fetch what they show (config, children).
+void InspectRemote(const Context& context, const InspectOptions& options,
+                   const reference::Reference& ref, std::ostream& out) {
+  registry::Session session(context.SessionOptions(options.insecure));
+  manifest::Fetched fetched;
+  try {
+    fetched = manifest::Fetch(session, ref, options.verbose);
+  } catch (const registry::RegistryError& e) {
+    if (e.HasCode("MANIFEST_UNKNOWN") || e.status() == 404) {
+      // docker's words for a reference the registry does not have.
+      throw Error("no such manifest: " + ref.WithDefaultTag().String());
+    }
+    throw;
+  }
+  if (fetched.is_list) {
+    PrintList(fetched.entries, options.verbose, out);
+  } else {
+    PrintRecord(fetched.image, options.verbose, out);
+  }
+}
+
+}  // namespace
 
 void DeclareInspectFlags(FlagSet& flags, InspectOptions& options) {
   flags.Bool("insecure", '\0', &options.insecure,
@@ -12,12 +55,13 @@ void DeclareInspectFlags(FlagSet& flags, InspectOptions& options) {
              "Output additional info including layers and platform");
 }
 
-void RunInspect(const GlobalOptions& global, const InspectOptions&,
-                const std::vector<std::string>&, const Streams& streams) {
-  LoadContext(global, streams);
-  // TODO(#4): look the reference up in the local store, fall back to the
-  // registry, and print it as docker manifest inspect does.
-  throw Error("docker mlist inspect is not implemented yet");
+void RunInspect(const GlobalOptions& global, const InspectOptions& options,
+                const std::vector<std::string>& args, const Streams& streams) {
+  Context context = LoadContext(global, streams);
+  reference::Reference ref = reference::ParseWithDefaultTag(args.back());
+  // TODO(#4): look the reference up in the local store first (a list, or
+  // with two arguments the entry args[1] of list args[0]).
+  InspectRemote(context, options, ref, streams.out);
 }
 
 Command InspectCommand() {

@@ -1,0 +1,84 @@
+#include "manifest/fetch.h"
+
+#include "base/parallel.h"
+#include "base/error.h"
+#include "manifest/parse.h"
+
+namespace mlist::manifest {
+namespace {
+
+// Children are fetched with as many requests in flight as the session
+// keeps connections (8 by default).
+constexpr size_t kParallelFetches = 8;
+
+Record ImageRecord(registry::Session& session,
+                   const reference::Reference& ref, const Manifest& m) {
+  std::string config = session.GetBlob(ref, m.image().config.digest);
+  return MakeRecord(ref.WithDefaultTag().String(), m,
+                    PlatformFromConfig(config));
+}
+
+// The record of a list entry before its manifest is fetched: what the
+// list itself says of it.
+Record EntryStub(const reference::Reference& child,
+                 const Descriptor& entry) {
+  Record record;
+  record.ref = child.String();
+  record.descriptor.media_type = entry.media_type;
+  record.descriptor.digest = entry.digest;
+  record.descriptor.size = entry.size;
+  record.descriptor.platform = EntryPlatform(entry);
+  return record;
+}
+
+std::vector<Record> ListRecords(registry::Session& session,
+                                const reference::Reference& ref,
+                                const Manifest& list, bool with_children) {
+  const auto& manifests = list.index().manifests;
+  std::vector<Record> records(manifests.size());
+  auto fetch_one = [&](size_t i) {
+    reference::Reference child = ref.WithDefaultTag();
+    child.digest = manifests[i].digest;
+    if (!with_children) {
+      records[i] = EntryStub(child, manifests[i]);
+      return;
+    }
+    registry::Manifest bytes = session.GetManifest(child);
+    Manifest m = ParseManifest(bytes.bytes, bytes.media_type);
+    records[i] =
+        MakeRecord(child.String(), m, EntryPlatform(manifests[i]));
+  };
+  base::ParallelFor(manifests.size(), with_children ? kParallelFetches : 1,
+                    fetch_one);
+  return records;
+}
+
+}  // namespace
+
+Fetched Fetch(registry::Session& session, const reference::Reference& ref,
+              bool full) {
+  registry::Manifest fetched = session.GetManifest(ref);
+  Manifest m = ParseManifest(fetched.bytes, fetched.media_type);
+  Fetched out;
+  out.is_list = m.IsIndex();
+  if (out.is_list) {
+    out.entries = ListRecords(session, ref, m, full);
+  } else if (full) {
+    out.image = ImageRecord(session, ref, m);
+  } else {
+    out.image = MakeRecord(ref.WithDefaultTag().String(), m, std::nullopt);
+  }
+  return out;
+}
+
+Record FetchImageRecord(registry::Session& session,
+                        const reference::Reference& ref) {
+  registry::Manifest fetched = session.GetManifest(ref);
+  Manifest m = ParseManifest(fetched.bytes, fetched.media_type);
+  if (m.IsIndex()) {
+    throw Error(Quote(ref.WithDefaultTag().String()) + " is a manifest list");
+  }
+  return ImageRecord(session, ref, m);
+}
+
+}  // namespace mlist::manifest

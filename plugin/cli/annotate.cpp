@@ -1,9 +1,50 @@
 #include "cli/annotate.h"
 
+#include <algorithm>
+#include <ostream>
+
 #include "base/error.h"
 #include "cli/context.h"
+#include "cli/os_arch.h"
+#include "manifest/record.h"
+#include "reference/reference.h"
 
 namespace mlist::cli {
+namespace {
+
+reference::Reference ParseName(const std::string& what,
+                               const std::string& arg) {
+  try {
+    return reference::ParseWithDefaultTag(arg);
+  } catch (const Error& e) {
+    throw Wrap("annotate: error parsing name for " + what + " " + arg, e);
+  }
+}
+
+// The flags given replace the platform's fields; --os-features adds to
+// the features already there, each once (as docker does).
+void Apply(const AnnotateOptions& options, manifest::Platform& platform) {
+  if (!options.os.empty()) {
+    platform.os = options.os;
+  }
+  if (!options.architecture.empty()) {
+    platform.architecture = options.architecture;
+  }
+  for (const auto& feature : options.os_features) {
+    if (std::find(platform.os_features.begin(), platform.os_features.end(),
+                  feature) == platform.os_features.end()) {
+      platform.os_features.push_back(feature);
+    }
+  }
+  if (!options.variant.empty()) {
+    platform.variant = options.variant;
+  }
+  if (!options.os_version.empty()) {
+    platform.os_version = options.os_version;
+  }
+}
+
+}  // namespace
 
 void DeclareAnnotateFlags(FlagSet& flags, AnnotateOptions& options) {
   flags.String("arch", '\0', &options.architecture, "Set architecture");
@@ -15,12 +56,36 @@ void DeclareAnnotateFlags(FlagSet& flags, AnnotateOptions& options) {
   flags.String("variant", '\0', &options.variant, "Set architecture variant");
 }
 
-void RunAnnotate(const GlobalOptions& global, const AnnotateOptions&,
-                 const std::vector<std::string>&, const Streams& streams) {
-  LoadContext(global, streams);
-  // TODO(#4): load the entry from the local store, apply the platform
-  // fields and save it back atomically.
-  throw Error("docker mlist annotate is not implemented yet");
+void RunAnnotate(const GlobalOptions& global, const AnnotateOptions& options,
+                 const std::vector<std::string>& args, const Streams& streams) {
+  Context context = LoadContext(global, streams);
+  reference::Reference list = ParseName("manifest list", args[0]);
+  reference::Reference image = ParseName("manifest", args[1]);
+  // Read, change and write under the list's lock: concurrent annotates
+  // of one list lose nothing.
+  store::Store store = context.Store();
+  store::ListTransaction tx = store.Lock(list);
+  auto bytes = tx.Get(image);
+  if (!bytes) {
+    throw Error("manifest for image " + args[1] + " does not exist in " +
+                args[0]);
+  }
+  manifest::Record record = manifest::DecodeRecord(*bytes);
+  manifest::Platform& platform = record.descriptor.platform.emplace(
+      record.descriptor.platform.value_or(manifest::Platform{}));
+  Apply(options, platform);
+  if (!IsKnownOsArch(platform.os, platform.architecture)) {
+    // docker refuses pairs it does not know; new ports appear faster than
+    // docker's list grows, so this is only a warning.
+    streams.err << "WARNING: unknown os/arch combination " << platform.os << "/"
+                << platform.architecture;
+    std::string known = KnownArchitectures(platform.os);
+    if (!known.empty()) {
+      streams.err << " (known for " << platform.os << ": " << known << ")";
+    }
+    streams.err << "\n";
+  }
+  tx.Save(image, manifest::EncodeRecord(record));
 }
 
 Command AnnotateCommand() {

@@ -6,7 +6,9 @@
 #include <mutex>
 #include <ostream>
 
+#include "base/error.h"
 #include "config/config_dir.h"
+#include "manifest/record.h"
 
 namespace mlist::cli {
 
@@ -16,6 +18,17 @@ registry::SessionOptions Context::SessionOptions(bool insecure) const {
   options.insecure = insecure;
   options.debug_log = debug_log;
   return options;
+}
+
+store::Store Context::Store() const {
+  auto record_ref = [](const std::string& bytes) -> std::optional<std::string> {
+    try {
+      return manifest::DecodeRecord(bytes).ref;
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  };
+  return store::Store(config.dir, record_ref);
 }
 
 Context LoadContext(const GlobalOptions& global, const Streams& streams) {
@@ -37,12 +50,15 @@ Context LoadContext(const GlobalOptions& global, const Streams& streams) {
       *err << stamp << line << "\n" << std::flush;
     };
   }
+  // --config, else DOCKER_CONFIG, else ~/.docker: read from the
+  // command's own environment.
   std::optional<std::string> dir = global.config_dir;
-  if (!dir) {
-    auto env = streams.env.Get("DOCKER_CONFIG");
-    if (env && !env->empty()) {
-      dir = env;
-    }
+  auto env = streams.env.Get("DOCKER_CONFIG");
+  auto home = streams.env.Get("HOME");
+  if (!dir && env && !env->empty()) {
+    dir = env;
+  } else if (!dir && home && !home->empty()) {
+    dir = *home + "/.docker";
   }
   context.config = config::LoadConfig(config::ConfigDir(dir));
   if (context.debug_log) {

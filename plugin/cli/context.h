@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "config/config.h"
 #include "registry/session.h"
+#include "store/store.h"
 
 namespace mlist::cli {
 
@@ -20,6 +21,10 @@ struct Context {
 
   // Options for a registry session on this configuration.
   registry::SessionOptions SessionOptions(bool insecure) const;
+
+  // The local store of manifest lists under the config directory, which
+  // tells colliding references apart by the "Ref" of their records.
+  store::Store Store() const;
 };
 
 // Loads the configuration: --config, else DOCKER_CONFIG from the

@@ -12,6 +12,15 @@
 namespace mlist::cli {
 namespace {
 
+std::vector<manifest::Record> DecodeEntries(
+    const std::vector<store::Entry>& entries) {
+  std::vector<manifest::Record> records;
+  for (const auto& entry : entries) {
+    records.push_back(manifest::DecodeRecord(entry.bytes));
+  }
+  return records;
+}
+
 void PrintRecord(const manifest::Record& record, bool verbose,
                  std::ostream& out) {
   out << (verbose ? output::InspectManifestVerbose(record)
@@ -59,8 +68,22 @@ void RunInspect(const GlobalOptions& global, const InspectOptions& options,
                 const std::vector<std::string>& args, const Streams& streams) {
   Context context = LoadContext(global, streams);
   reference::Reference ref = reference::ParseWithDefaultTag(args.back());
-  // TODO(#4): look the reference up in the local store first (a list, or
-  // with two arguments the entry args[1] of list args[0]).
+  store::Store store = context.Store();
+  // As docker: with a list named, its local entry; else a local list of
+  // that name; else the registry.
+  if (args.size() == 2) {
+    auto list = reference::ParseWithDefaultTag(args[0]);
+    auto record = store.Get(list, ref);
+    if (!record) {
+      throw Error("No such manifest: " + ref.String());
+    }
+    PrintRecord(manifest::DecodeRecord(*record), options.verbose, streams.out);
+    return;
+  }
+  if (auto entries = store.Entries(ref)) {
+    PrintList(DecodeEntries(*entries), options.verbose, streams.out);
+    return;
+  }
   InspectRemote(context, options, ref, streams.out);
 }
 

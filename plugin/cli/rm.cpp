@@ -2,17 +2,32 @@
 
 #include "base/error.h"
 #include "cli/context.h"
+#include "reference/reference.h"
 
 namespace mlist::cli {
 
 void DeclareRmFlags(FlagSet&, RmOptions&) {}
 
 void RunRm(const GlobalOptions& global, const RmOptions&,
-           const std::vector<std::string>&, const Streams& streams) {
-  LoadContext(global, streams);
-  // TODO(#4): remove each list from the local store, reporting
-  // "No such manifest: NAME" for those missing and exiting 1 if any was.
-  throw Error("docker mlist rm is not implemented yet");
+           const std::vector<std::string>& args, const Streams& streams) {
+  Context context = LoadContext(global, streams);
+  store::Store store = context.Store();
+  // Every list named is removed that can be; the failures are reported
+  // together, one a line, as docker does.
+  std::string failures;
+  for (const auto& arg : args) {
+    try {
+      auto list = reference::ParseWithDefaultTag(arg);
+      if (!store.Remove(list)) {
+        throw Error("No such manifest: " + list.String());
+      }
+    } catch (const Error& e) {
+      failures += (failures.empty() ? "" : "\n") + std::string(e.what());
+    }
+  }
+  if (!failures.empty()) {
+    throw Error(failures);
+  }
 }
 
 Command RmCommand() {

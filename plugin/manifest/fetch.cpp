@@ -1,7 +1,7 @@
 #include "manifest/fetch.h"
 
-#include "base/parallel.h"
 #include "base/error.h"
+#include "base/parallel.h"
 #include "manifest/parse.h"
 
 namespace mlist::manifest {
@@ -11,8 +11,8 @@ namespace {
 // keeps connections (8 by default).
 constexpr size_t kParallelFetches = 8;
 
-Record ImageRecord(registry::Session& session,
-                   const reference::Reference& ref, const Manifest& m) {
+Record ImageRecord(registry::Session& session, const reference::Reference& ref,
+                   const Manifest& m) {
   std::string config = session.GetBlob(ref, m.image().config.digest);
   return MakeRecord(ref.WithDefaultTag().String(), m,
                     PlatformFromConfig(config));
@@ -20,8 +20,7 @@ Record ImageRecord(registry::Session& session,
 
 // The record of a list entry before its manifest is fetched: what the
 // list itself says of it.
-Record EntryStub(const reference::Reference& child,
-                 const Descriptor& entry) {
+Record EntryStub(const reference::Reference& child, const Descriptor& entry) {
   Record record;
   record.ref = child.String();
   record.descriptor.media_type = entry.media_type;
@@ -45,8 +44,7 @@ std::vector<Record> ListRecords(registry::Session& session,
     }
     registry::Manifest bytes = session.GetManifest(child);
     Manifest m = ParseManifest(bytes.bytes, bytes.media_type);
-    records[i] =
-        MakeRecord(child.String(), m, EntryPlatform(manifests[i]));
+    records[i] = MakeRecord(child.String(), m, EntryPlatform(manifests[i]));
   };
   base::ParallelFor(manifests.size(), with_children ? kParallelFetches : 1,
                     fetch_one);

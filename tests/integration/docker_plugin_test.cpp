@@ -145,16 +145,15 @@ TEST_F(DockerPluginTest, ConfigFlagBeatsDockerConfig) {
   auto standalone = cli_.Plugin({"--config", other.path(), "rm", "x"});
   // docker warns about the file too, in its own words, before running us.
   ASSERT_GE(r.err.size(), standalone.err.size());
-  EXPECT_EQ(r.err.substr(r.err.size() - standalone.err.size()),
-            standalone.err);
+  EXPECT_EQ(r.err.substr(r.err.size() - standalone.err.size()), standalone.err);
 }
 
 TEST_F(DockerPluginTest, DebugFlagTurnsOnTheDebugLog) {
   auto quiet = cli_.Docker({"mlist", "rm", "x"});
   EXPECT_EQ(quiet.err.find("DEBU"), std::string::npos) << quiet.err;
   auto debug = cli_.Docker({"-D", "mlist", "rm", "x"});
-  EXPECT_NE(debug.err.find("DEBU[0000] config directory: " +
-                           cli_.config_dir() + "\n"),
+  EXPECT_NE(debug.err.find("DEBU[0000] config directory: " + cli_.config_dir() +
+                           "\n"),
             std::string::npos)
       << debug.err;
 }

@@ -1,23 +1,140 @@
 #include "cli/push.h"
 
+#include <ostream>
+
 #include "base/error.h"
+#include "base/parallel.h"
 #include "cli/context.h"
+#include "manifest/manifest_list.h"
+#include "manifest/record.h"
+#include "manifest/transfer.h"
+#include "reference/reference.h"
 
 namespace mlist::cli {
+namespace {
+
+constexpr size_t kParallelImages = 8;
+
+reference::Reference ParseList(const std::string& arg) {
+  try {
+    return reference::ParseWithDefaultTag(arg);
+  } catch (const Error& e) {
+    throw Wrap("error parsing name for manifest list " + arg, e);
+  }
+}
+
+// Every entry needs a platform with os and architecture: a list without
+// them cannot be resolved by any client.
+void CheckPlatforms(const std::vector<manifest::Record>& records,
+                    const std::string& list) {
+  for (const auto& r : records) {
+    const auto& p = r.descriptor.platform;
+    if (!p || p->os.empty() || p->architecture.empty()) {
+      throw Error("manifest " + r.ref + " in " + list +
+                  " has no os or architecture: set them with `docker "
+                  "mlist annotate --os OS --arch ARCH " +
+                  list + " " + r.ref + "`");
+    }
+  }
+}
+
+std::vector<manifest::Record> LoadList(const store::Store& store,
+                                       const reference::Reference& list) {
+  auto entries = store.Entries(list);
+  if (!entries) {
+    throw Error("No such manifest: " + list.String());
+  }
+  if (store.Incomplete(list)) {
+    throw Error("manifest list " + list.String() +
+                " was not written completely: create it again with "
+                "--amend");
+  }
+  std::vector<manifest::Record> records;
+  for (const auto& e : *entries) {
+    records.push_back(manifest::DecodeRecord(e.bytes));
+  }
+  return records;
+}
+
+// Asks for one token covering the target and every source repository.
+void AddScopes(registry::Session& session,
+               const std::vector<manifest::Record>& records,
+               const reference::Reference& target) {
+  session.AddScope(target, "pull,push");
+  for (const auto& r : records) {
+    auto source = reference::Parse(r.ref);
+    if (!manifest::SameRepository(source, target)) {
+      session.AddScope(source, "pull");
+    }
+  }
+}
+
+// Puts every entry from another repository into the target, in
+// parallel; entries already in the target repository need nothing.
+void MoveEntries(registry::Session& session,
+                 const std::vector<manifest::Record>& records,
+                 const reference::Reference& target, const Streams& streams,
+                 bool quiet) {
+  std::vector<bool> moved(records.size(), false);
+  base::ParallelFor(records.size(), kParallelImages, [&](size_t i) {
+    auto source = reference::Parse(records[i].ref);
+    if (!manifest::SameRepository(source, target)) {
+      manifest::TransferImage(session, records[i], source, target);
+      moved[i] = true;
+    }
+  });
+  for (size_t i = 0; i < records.size() && !quiet; ++i) {
+    if (moved[i]) {
+      streams.out << "Pushed ref " << target.Name() << "@"
+                  << records[i].descriptor.digest
+                  << " with digest: " << records[i].descriptor.digest << "\n";
+    }
+  }
+}
+
+}  // namespace
 
 void DeclarePushFlags(FlagSet& flags, PushOptions& options) {
   flags.Bool("insecure", '\0', &options.insecure,
              "Allow push to an insecure registry");
   flags.Bool("purge", 'p', &options.purge,
              "Remove the local manifest list after push");
+  flags.Bool("quiet", 'q', &options.quiet, "Print only the list's digest");
+  flags.List("tag", 't', &options.tags,
+             "Also push the list under this reference (repeatable)");
 }
 
-void RunPush(const GlobalOptions& global, const PushOptions&,
-             const std::vector<std::string>&, const Streams& streams) {
-  LoadContext(global, streams);
-  // TODO(#5): mount or copy the entries' blobs into the target, put each
-  // entry's manifest, then put the list and print its digest.
-  throw Error("docker mlist push is not implemented yet");
+void RunPush(const GlobalOptions& global, const PushOptions& options,
+             const std::vector<std::string>& args, const Streams& streams) {
+  Context context = LoadContext(global, streams);
+  reference::Reference list = ParseList(args[0]);
+  std::vector<reference::Reference> targets = {list};
+  for (const auto& tag : options.tags) {
+    targets.push_back(ParseList(tag));
+  }
+  store::Store store = context.Store();
+  std::vector<manifest::Record> records = LoadList(store, list);
+  CheckPlatforms(records, list.String());
+
+  registry::Session session(context.SessionOptions(options.insecure));
+  std::vector<manifest::Descriptor> entries;
+  for (const auto& r : records) {
+    entries.push_back(manifest::ListEntry(r));
+  }
+  std::string media_type = manifest::ListMediaType(entries);
+  std::string bytes = manifest::BuildManifestList(entries, media_type);
+  // The list goes last, under each tag, once every entry is in place in
+  // that tag's repository.
+  std::string digest;
+  for (const auto& target : targets) {
+    AddScopes(session, records, target);
+    MoveEntries(session, records, target, streams, options.quiet);
+    digest = session.PutManifest(target, media_type, bytes);
+  }
+  streams.out << digest << "\n";
+  if (options.purge) {
+    store.Remove(list);
+  }
 }
 
 Command PushCommand() {

@@ -16,6 +16,10 @@ struct PushOptions {
   bool insecure = false;
   // -p/--purge: remove the local list once it is pushed.
   bool purge = false;
+  // -q/--quiet: print only the list's digest.
+  bool quiet = false;
+  // -t/--tag, repeatable: more references to push the same list as.
+  std::vector<std::string> tags;
 };
 
 // Declares push's flags on flags, bound to options.

@@ -152,12 +152,12 @@ TEST(CliRun, DockerConfigComesFromTheCommandsEnvironment) {
       << h.err;
 }
 
-TEST(CliRun, PushSaysHonestlyItIsNotBuiltYet) {
+TEST(CliRun, PushOfAMissingListIsNoSuchManifest) {
   testing::TempDir dir;
   auto r = RunCli({"--config", dir.path(), "mlist", "push", "-p", "l"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "docker mlist push is not implemented yet\n");
+  EXPECT_EQ(r.err, "No such manifest: docker.io/library/l:latest\n");
 }
 
 TEST(CliRun, GlobalFlagsBeforeThePluginNameAreDockers) {
@@ -333,7 +333,7 @@ TEST_F(CliThroughDockerTest, GlobalFlagsAndHelpFormsReachThePlugin) {
       {{"--log-level", "warn", "mlist", "push", "x"},
        1,
        "",
-       "docker mlist push is not implemented yet\n"},
+       "No such manifest: docker.io/library/x:latest\n"},
       {{"--help", "mlist"}, 0, "Usage:  docker mlist COMMAND\n", ""},
       {{"help", "mlist", "rm"},
        0,

@@ -25,7 +25,7 @@ TEST(CliCommands, EachDeclaresExactlyDockersFlags) {
         "--os-version string", "--variant string"}},
       {"create", {"-a/--amend", "--insecure"}},
       {"inspect", {"--insecure", "-v/--verbose"}},
-      {"push", {"--insecure", "-p/--purge"}},
+      {"push", {"--insecure", "-p/--purge", "-q/--quiet", "-t/--tag list"}},
       {"rm", {}},
   };
   for (const auto& c : cases) {

@@ -29,12 +29,16 @@ TEST(CliCompletion, OffersFlagsWithTheirDescriptions) {
             "--insecure\tAllow push to an insecure registry\n"
             "--purge\tRemove the local manifest list after push\n"
             "-p\tRemove the local manifest list after push\n"
+            "--quiet\tPrint only the list's digest\n"
+            "-q\tPrint only the list's digest\n"
+            "--tag\tAlso push the list under this reference (repeatable)\n"
+            "-t\tAlso push the list under this reference (repeatable)\n"
             ":4\n");
 }
 
 TEST(CliCompletion, NoDescRequestDropsDescriptions) {
   auto r = RunCli({kCompleteNoDescCommand, "mlist", "push", "--"});
-  EXPECT_EQ(r.out, "--insecure\n--purge\n:4\n");
+  EXPECT_EQ(r.out, "--insecure\n--purge\n--quiet\n--tag\n:4\n");
 }
 
 TEST(CliCompletion, CobrasEnvironmentSwitchDropsDescriptions) {
@@ -147,7 +151,7 @@ TEST_F(CliCompletionVersusDockerTest, AnswersAsDockerManifest) {
       {"annotate", "--", "-"},
       {"inspect", "-"},
       {"inspect", "-v"},
-      {"push", "-p", "--"},
+      {"create", "-a", "--"},
       {"rm", "-"},
       {"rm", ""},
   };

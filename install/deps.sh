@@ -15,7 +15,7 @@ with_tests=1
 build_pkgs=(g++ cmake make pkg-config file git dpkg-dev ca-certificates
   libssl-dev zlib1g-dev rapidjson-dev libcxxopts-dev libgtest-dev
   googletest libcpp-httplib-dev)
-test_pkgs=(docker-registry apache2-utils openssl python3 skopeo)
+test_pkgs=(docker-registry apache2-utils openssl python3 skopeo curl)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

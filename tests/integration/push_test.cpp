@@ -224,5 +224,32 @@ TEST_F(PushTest, SameDigestAsDockerManifestPush) {
   EXPECT_EQ(SkopeoDigest(by_docker), SkopeoDigest(by_us));
 }
 
+TEST_F(PushTest, OtherRepositoryOutputIsDockers) {
+  // The same images pushed into two new repositories, one by each tool:
+  // the same lines, but for the repository's name.
+  std::string theirs_list = Ref("out-docker:1");
+  std::string ours_list = Ref("out-mlist:1");
+  auto images = Images("v2");
+  images.resize(3);
+  ASSERT_EQ(cli_.Docker(Cat({"manifest", "create", "--insecure", theirs_list},
+                            images))
+                .exit_code,
+            0);
+  ASSERT_EQ(
+      Mlist(cli_, Cat({"create", "--insecure", ours_list}, images)).exit_code,
+      0);
+  auto theirs = cli_.Docker({"manifest", "push", "--insecure", theirs_list});
+  auto ours = Mlist(cli_, {"push", "--insecure", ours_list});
+  ASSERT_EQ(theirs.exit_code, 0) << theirs.err;
+  ASSERT_EQ(ours.exit_code, 0) << ours.err;
+  std::string expected = theirs.out;
+  for (size_t at = expected.find("/out-docker@"); at != std::string::npos;
+       at = expected.find("/out-docker@", at)) {
+    expected.replace(at, 12, "/out-mlist@");
+  }
+  EXPECT_EQ(ours.out, expected);
+  EXPECT_EQ(ours.err, theirs.err);
+}
+
 }  // namespace
 }  // namespace mlist::testing

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "base/error.h"
+#include "cli/cancel.h"
 #include "cli/command.h"
 #include "cli/commands.h"
 #include "cli/completion.h"
@@ -162,7 +163,9 @@ int Run(const std::vector<std::string>& args, const Environment& env,
 
 int Main(int argc, char** argv) {
   std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
-  return Run(args, Environment::FromProcess(), std::cout, std::cerr);
+  Environment env = Environment::FromProcess();
+  WatchPluginSocket(env);
+  return Run(args, env, std::cout, std::cerr);
 }
 
 }  // namespace mlist::cli

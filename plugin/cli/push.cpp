@@ -1,5 +1,10 @@
 #include "cli/push.h"
 
+#include <unistd.h>
+
+#include <iostream>
+#include <mutex>
+#include <optional>
 #include <ostream>
 
 #include "base/error.h"
@@ -69,18 +74,45 @@ void AddScopes(registry::Session& session,
   }
 }
 
+// One line on a terminal's stderr, rewritten as images land: "3/7
+// images in place in registry.example/app".
+class Progress {
+ public:
+  Progress(std::ostream& err, size_t total) : err_(err), total_(total) {}
+  ~Progress() {
+    if (done_ > 0) {
+      err_ << "\n" << std::flush;
+    }
+  }
+  void Done(const reference::Reference& target) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++done_;
+    err_ << "\r" << done_ << "/" << total_ << " images in place in "
+         << target.Name() << std::flush;
+  }
+
+ private:
+  std::mutex mu_;
+  std::ostream& err_;
+  size_t total_;
+  size_t done_ = 0;
+};
+
 // Puts every entry from another repository into the target, in
 // parallel; entries already in the target repository need nothing.
 void MoveEntries(registry::Session& session,
                  const std::vector<manifest::Record>& records,
                  const reference::Reference& target, const Streams& streams,
-                 bool quiet) {
-  std::vector<bool> moved(records.size(), false);
+                 bool quiet, Progress* progress) {
+  std::vector<char> moved(records.size(), 0);
   base::ParallelFor(records.size(), kParallelImages, [&](size_t i) {
     auto source = reference::Parse(records[i].ref);
     if (!manifest::SameRepository(source, target)) {
       manifest::TransferImage(session, records[i], source, target);
-      moved[i] = true;
+      moved[i] = 1;
+    }
+    if (progress != nullptr) {
+      progress->Done(target);
     }
   });
   for (size_t i = 0; i < records.size() && !quiet; ++i) {
@@ -125,10 +157,19 @@ void RunPush(const GlobalOptions& global, const PushOptions& options,
   std::string bytes = manifest::BuildManifestList(entries, media_type);
   // The list goes last, under each tag, once every entry is in place in
   // that tag's repository.
+  // Progress only where a person watches: a terminal, not -q.
+  bool show_progress = !options.quiet && &streams.err == &std::cerr &&
+                       ::isatty(STDERR_FILENO) == 1;
   std::string digest;
   for (const auto& target : targets) {
     AddScopes(session, records, target);
-    MoveEntries(session, records, target, streams, options.quiet);
+    std::optional<Progress> progress;
+    if (show_progress) {
+      progress.emplace(streams.err, records.size());
+    }
+    MoveEntries(session, records, target, streams, options.quiet,
+                progress ? &*progress : nullptr);
+    progress.reset();
     digest = session.PutManifest(target, media_type, bytes);
   }
   streams.out << digest << "\n";

@@ -8,6 +8,7 @@
 #include "manifest/record.h"
 #include "reference/reference.h"
 #include "support/docker_cli.h"
+#include "support/paths.h"
 #include "support/fixtures.h"
 #include "support/registry.h"
 #include "support/temp_dir.h"
@@ -222,6 +223,24 @@ TEST_F(PushTest, SameDigestAsDockerManifestPush) {
   ASSERT_EQ(theirs.exit_code, 0) << theirs.err;
   EXPECT_EQ(LastLine(ours.out), LastLine(theirs.out));
   EXPECT_EQ(SkopeoDigest(by_docker), SkopeoDigest(by_us));
+}
+
+TEST_F(PushTest, ProgressGoesToATerminalOnly) {
+  std::string list = Ref("progress:1");
+  ASSERT_EQ(
+      Mlist(cli_, Cat({"create", "--insecure", list}, Images("v2"))).exit_code,
+      0);
+  // script(1) gives the push a terminal; without one (every other test)
+  // stderr stays empty.
+  std::string command = PluginBinary() + " --config " + cli_.config_dir() +
+                        " push --insecure " + list;
+  auto r = base::RunProcess({"script", "-qec", command, "/dev/null"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("\r7/7 images in place in " + Ref("progress")),
+            std::string::npos)
+      << r.out;
+  auto quiet = Mlist(cli_, {"push", "--insecure", list});
+  EXPECT_EQ(quiet.err, "");
 }
 
 TEST_F(PushTest, OtherRepositoryOutputIsDockers) {

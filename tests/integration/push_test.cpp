@@ -7,9 +7,10 @@
 #include "base/process.h"
 #include "manifest/record.h"
 #include "reference/reference.h"
+#include "support/crypto.h"
 #include "support/docker_cli.h"
-#include "support/paths.h"
 #include "support/fixtures.h"
+#include "support/paths.h"
 #include "support/registry.h"
 #include "support/temp_dir.h"
 
@@ -173,17 +174,9 @@ TEST_F(PushTest, EntryWithoutPlatformIsRefusedWithTheFix) {
 TEST_F(PushTest, AnotherRegistryIsCopied) {
   auto target_options = TestRegistryOptions::Basic();
   TestRegistry target(target_options);
-  WriteFile(
-      cli_.config_dir() + "/config.json",
-      "{\"auths\":{\"" + target.host_port() + "\":{\"auth\":\"" +
-          [&] {
-            std::string up = target.user() + ":" + target.password();
-            // base64 through the shell tool keeps this test short.
-            auto r =
-                base::RunProcess({"base64", "-w0"}, base::ProcessOptions{up});
-            return r.out;
-          }() +
-          "\"}}}");
+  WriteFile(cli_.config_dir() + "/config.json",
+            "{\"auths\":{\"" + target.host_port() + "\":{\"auth\":\"" +
+                Base64(target.user() + ":" + target.password()) + "\"}}}");
   std::string list = target.host_port() + "/copied:1";
   ASSERT_EQ(
       Mlist(cli_, Cat({"create", "--insecure", list}, Images("v2"))).exit_code,

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 #include <ostream>
+#include <set>
 
 #include "base/error.h"
 #include "base/parallel.h"
@@ -161,16 +162,18 @@ void RunPush(const GlobalOptions& global, const PushOptions& options,
   bool show_progress = !options.quiet && &streams.err == &std::cerr &&
                        ::isatty(STDERR_FILENO) == 1;
   std::string digest;
+  std::set<std::string> filled;  // repositories that have every entry
   for (const auto& target : targets) {
-    AddScopes(session, records, target);
-    std::optional<Progress> progress;
-    if (show_progress) {
-      progress.emplace(streams.err, records.size());
+    if (filled.insert(target.Name()).second) {
+      AddScopes(session, records, target);
+      std::optional<Progress> progress;
+      if (show_progress) {
+        progress.emplace(streams.err, records.size());
+      }
+      MoveEntries(session, records, target, streams, options.quiet,
+                  progress ? &*progress : nullptr);
     }
-    MoveEntries(session, records, target, streams, options.quiet,
-                progress ? &*progress : nullptr);
-    progress.reset();
-    digest = session.PutManifest(target, media_type, bytes);
+    digest = session.PutManifest(target, media_type, bytes, "manifest list");
   }
   streams.out << digest << "\n";
   if (options.purge) {

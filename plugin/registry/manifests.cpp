@@ -99,8 +99,9 @@ std::optional<Descriptor> Session::HeadManifest(
 
 std::string Session::PutManifest(const reference::Reference& ref,
                                  const std::string& media_type,
-                                 const std::string& bytes) {
-  std::string what = "pushing manifest " + Quote(ref.String());
+                                 const std::string& bytes,
+                                 const std::string& kind) {
+  std::string what = "pushing " + kind + " " + Quote(ref.String());
   transport::Request request;
   request.method = "PUT";
   request.url = impl_->ApiUrl(ref, "manifests/" + Target(ref));

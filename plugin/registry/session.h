@@ -69,10 +69,12 @@ class Session {
   std::optional<Descriptor> HeadManifest(const reference::Reference& ref);
 
   // PUT bytes as ref's tag (or digest when it has one). Returns the digest
-  // of bytes; throws RegistryError when refused.
+  // of bytes; throws RegistryError when refused, its message naming what
+  // was pushed as `kind` ("pushing manifest list "ref": ...").
   std::string PutManifest(const reference::Reference& ref,
                           const std::string& media_type,
-                          const std::string& bytes);
+                          const std::string& bytes,
+                          const std::string& kind = "manifest");
 
   // HEAD a blob: its size, or nullopt when absent.
   std::optional<uint64_t> HeadBlob(const reference::Reference& repo,

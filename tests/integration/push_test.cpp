@@ -129,6 +129,7 @@ TEST_F(PushTest, SeveralTagsAndPurge) {
   ASSERT_EQ(
       Mlist(cli_, Cat({"create", "--insecure", list}, Images("v2"))).exit_code,
       0);
+  size_t mounts = registry_->CountRequests("POST", "/v2/tags/blobs/uploads/");
   auto r =
       Mlist(cli_, {"push", "--insecure", "--purge", "-t", Ref("tags:latest"),
                    "--tag", Ref("tags:beta"), "-q", list});
@@ -138,6 +139,10 @@ TEST_F(PushTest, SeveralTagsAndPurge) {
   for (const char* tag : {"tags:1.0", "tags:latest", "tags:beta"}) {
     EXPECT_EQ(Fetch(Ref(tag)).digest, digest) << tag;
   }
+  // Three tags of one repository: its blobs were mounted once.
+  EXPECT_EQ(
+      registry_->CountRequests("POST", "/v2/tags/blobs/uploads/") - mounts,
+      14u);
   // Purged: the local list is gone.
   auto again = Mlist(cli_, {"push", "--insecure", list});
   EXPECT_EQ(again.exit_code, 1);

@@ -17,6 +17,8 @@ void MoveBlob(registry::Session& session, const Descriptor& blob,
     ++stats.mounted;
     return;
   }
+  // TODO(#7): a refused mount (202) has opened an upload already; using
+  // its Location would save the HEAD and the POST below.
   if (session.HeadBlob(target, blob.digest)) {
     ++stats.present;
     return;

@@ -31,6 +31,14 @@ store::Store Context::Store() const {
   return store::Store(config.dir, record_ref);
 }
 
+reference::Reference ParseListName(const std::string& arg) {
+  try {
+    return reference::ParseWithDefaultTag(arg);
+  } catch (const Error& e) {
+    throw Wrap("error parsing name for manifest list " + arg, e);
+  }
+}
+
 Context LoadContext(const GlobalOptions& global, const Streams& streams) {
   Context context;
   if (global.debug) {

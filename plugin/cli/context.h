@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "config/config.h"
+#include "reference/reference.h"
 #include "registry/session.h"
 #include "store/store.h"
 
@@ -26,6 +27,11 @@ struct Context {
   // tells colliding references apart by the "Ref" of their records.
   store::Store Store() const;
 };
+
+// Parses a list reference as create and push do, adding "latest" when it
+// has neither tag nor digest. Throws mlist::Error as docker words it:
+// "error parsing name for manifest list ARG: why".
+reference::Reference ParseListName(const std::string& arg);
 
 // Loads the configuration: --config, else DOCKER_CONFIG from the
 // command's environment, else ~/.docker. Throws mlist::Error naming

@@ -16,14 +16,6 @@ namespace {
 // connections to a registry.
 constexpr size_t kParallelImages = 8;
 
-reference::Reference ParseList(const std::string& arg) {
-  try {
-    return reference::ParseWithDefaultTag(arg);
-  } catch (const Error& e) {
-    throw Wrap("error parsing name for manifest list " + arg, e);
-  }
-}
-
 // Fetches every image's manifest and config at once.
 std::vector<store::NewEntry> FetchEntries(
     registry::Session& session,
@@ -65,7 +57,7 @@ void DeclareCreateFlags(FlagSet& flags, CreateOptions& options) {
 void RunCreate(const GlobalOptions& global, const CreateOptions& options,
                const std::vector<std::string>& args, const Streams& streams) {
   Context context = LoadContext(global, streams);
-  reference::Reference list = ParseList(args[0]);
+  reference::Reference list = ParseListName(args[0]);
   std::vector<reference::Reference> images;
   for (size_t i = 1; i < args.size(); ++i) {
     images.push_back(reference::ParseWithDefaultTag(args[i]));

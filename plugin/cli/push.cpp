@@ -21,14 +21,6 @@ namespace {
 
 constexpr size_t kParallelImages = 8;
 
-reference::Reference ParseList(const std::string& arg) {
-  try {
-    return reference::ParseWithDefaultTag(arg);
-  } catch (const Error& e) {
-    throw Wrap("error parsing name for manifest list " + arg, e);
-  }
-}
-
 // Every entry needs a platform with os and architecture: a list without
 // them cannot be resolved by any client.
 void CheckPlatforms(const std::vector<manifest::Record>& records,
@@ -140,10 +132,10 @@ void DeclarePushFlags(FlagSet& flags, PushOptions& options) {
 void RunPush(const GlobalOptions& global, const PushOptions& options,
              const std::vector<std::string>& args, const Streams& streams) {
   Context context = LoadContext(global, streams);
-  reference::Reference list = ParseList(args[0]);
+  reference::Reference list = ParseListName(args[0]);
   std::vector<reference::Reference> targets = {list};
   for (const auto& tag : options.tags) {
-    targets.push_back(ParseList(tag));
+    targets.push_back(ParseListName(tag));
   }
   store::Store store = context.Store();
   std::vector<manifest::Record> records = LoadList(store, list);

@@ -9,26 +9,6 @@
 namespace mlist::config {
 namespace {
 
-// A JSON type as error messages name it: "is a number", "is null".
-std::string TypeName(const rapidjson::Value& value) {
-  switch (value.GetType()) {
-    case rapidjson::kNullType:
-      return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType:
-      return "a boolean";
-    case rapidjson::kObjectType:
-      return "an object";
-    case rapidjson::kArrayType:
-      return "an array";
-    case rapidjson::kStringType:
-      return "a string";
-    case rapidjson::kNumberType:
-      return "a number";
-  }
-  return "unknown";
-}
-
 bool EqualFold(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) {
     return false;
@@ -85,7 +65,8 @@ std::string JsonString(const rapidjson::Value& object, std::string_view name) {
     return {};
   }
   if (!value->IsString()) {
-    throw Error(Quote(name) + " is " + TypeName(*value) + ", want a string");
+    throw Error(Quote(name) + " is " + JsonTypeName(*value) +
+                ", want a string");
   }
   return std::string(value->GetString(), value->GetStringLength());
 }
@@ -107,7 +88,7 @@ std::map<std::string, std::string> JsonStringMap(const rapidjson::Value& object,
     }
     if (!member.value.IsString()) {
       throw Error(Quote(name) + " " + Quote(key) + " is " +
-                  TypeName(member.value) + ", want a string");
+                  JsonTypeName(member.value) + ", want a string");
     }
     out[key] =
         std::string(member.value.GetString(), member.value.GetStringLength());
@@ -117,9 +98,28 @@ std::map<std::string, std::string> JsonStringMap(const rapidjson::Value& object,
 
 void RequireJsonObject(const rapidjson::Value& value, std::string_view what) {
   if (!value.IsObject()) {
-    throw Error(std::string(what) + " is " + TypeName(value) +
+    throw Error(std::string(what) + " is " + JsonTypeName(value) +
                 ", want an object");
   }
+}
+
+std::string JsonTypeName(const rapidjson::Value& value) {
+  switch (value.GetType()) {
+    case rapidjson::kNullType:
+      return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType:
+      return "a boolean";
+    case rapidjson::kObjectType:
+      return "an object";
+    case rapidjson::kArrayType:
+      return "an array";
+    case rapidjson::kStringType:
+      return "a string";
+    case rapidjson::kNumberType:
+      return "a number";
+  }
+  return "unknown";
 }
 
 }  // namespace mlist::config

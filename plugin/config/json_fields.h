@@ -16,6 +16,9 @@ namespace mlist::config {
 // "invalid JSON at offset N: <what is wrong>" when text is not JSON.
 void ParseJson(std::string_view text, rapidjson::Document& doc);
 
+// A JSON value's type as error messages name it: "a number", "null".
+std::string JsonTypeName(const rapidjson::Value& value);
+
 // Returns the member of object whose name is name, compared without regard
 // to ASCII case, or nullptr when there is none or it is null. When several
 // match, the last one wins. Both rules are Go's for struct fields.

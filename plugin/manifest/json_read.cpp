@@ -8,25 +8,6 @@
 namespace mlist::manifest {
 namespace {
 
-std::string TypeName(const rapidjson::Value& value) {
-  switch (value.GetType()) {
-    case rapidjson::kNullType:
-      return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType:
-      return "a boolean";
-    case rapidjson::kObjectType:
-      return "an object";
-    case rapidjson::kArrayType:
-      return "an array";
-    case rapidjson::kStringType:
-      return "a string";
-    case rapidjson::kNumberType:
-      return "a number";
-  }
-  return "unknown";
-}
-
 std::string StringOf(const rapidjson::Value& value, const std::string& path) {
   if (!value.IsString()) {
     ThrowWrongType(path, value, "a string");
@@ -54,7 +35,7 @@ void ParseJsonStrictly(std::string_view text, rapidjson::Document& doc) {
 void ThrowWrongType(const std::string& path, const rapidjson::Value& value,
                     const std::string& want) {
   std::string what = path.empty() ? "document" : Quote(path);
-  throw Error(what + " is " + TypeName(value) + ", want " + want);
+  throw Error(what + " is " + config::JsonTypeName(value) + ", want " + want);
 }
 
 JsonObject::JsonObject(const rapidjson::Value& value, std::string path)

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 
+#include "support/cli_text.h"
 #include "support/docker_cli.h"
 #include "support/fixtures.h"
 #include "support/registry.h"
@@ -89,12 +90,6 @@ class ListsInteropTest : public ::testing::Test {
 };
 
 TestRegistry* ListsInteropTest::registry_ = nullptr;
-
-std::vector<std::string> Cat(std::vector<std::string> a,
-                             const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
 
 TEST_F(ListsInteropTest, CreateSevenPlatformsInBothFormats) {
   for (const char* format : {"v2", "oci"}) {

@@ -12,6 +12,7 @@
 #include "base/digest.h"
 #include "base/process.h"
 #include "reference/reference.h"
+#include "support/cli_text.h"
 #include "support/docker_cli.h"
 #include "support/fixtures.h"
 #include "support/registry.h"
@@ -22,20 +23,6 @@ namespace mlist::testing {
 namespace {
 
 using Kind = RegistryRequestKind;
-
-std::vector<std::string> Cat(std::vector<std::string> a,
-                             const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
-std::string LastLine(const std::string& out) {
-  std::string text = out;
-  while (!text.empty() && text.back() == '\n') {
-    text.pop_back();
-  }
-  return text.substr(text.rfind('\n') + 1);
-}
 
 // The digests of the "Pushed ref NAME@D with digest: D" lines.
 std::vector<std::string> PushedChildren(const std::string& out) {
@@ -87,18 +74,6 @@ class PushFaultTest : public ::testing::Test {
     return out;
   }
 
-  static registry::Manifest Fetch(const std::string& ref) {
-    registry::SessionOptions options;
-    options.insecure = true;
-    registry::Session session(options);
-    return session.GetManifest(reference::Parse(ref));
-  }
-  static std::string SkopeoDigest(const std::string& ref) {
-    auto r = base::RunProcess({"skopeo", "inspect", "--raw",
-                               "--tls-verify=false", "docker://" + ref});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return base::Sha256Digest(r.out);
-  }
   // The status of GET /v2/<repo>/manifests/<tag> at the registry itself.
   static int TagStatus(const std::string& repo, const std::string& tag) {
     return registry_->Client()
@@ -184,7 +159,7 @@ TEST_F(PushFaultTest, ProxyLeftAloneLetsEveryMountThrough) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Statuses(first, Kind::kMount), (std::map<int, size_t>{{201, 14}}));
   EXPECT_EQ(Statuses(first, Kind::kUploadFinish), (std::map<int, size_t>{}));
-  EXPECT_EQ(Fetch(Direct("mounted:list")).digest, LastLine(r.out));
+  EXPECT_EQ(FetchInsecure(Direct("mounted:list")).digest, LastLine(r.out));
 }
 
 TEST_F(PushFaultTest, RefusedMountsAreUploadedInstead) {
@@ -208,13 +183,13 @@ TEST_F(PushFaultTest, RefusedMountsAreUploadedInstead) {
   // The children printed are the images, byte for byte, in the target.
   std::vector<std::string> printed = PushedChildren(r.out);
   ASSERT_EQ(printed.size(), 7u) << r.out;
-  std::string index = Fetch(Direct("refused:list")).bytes;
+  std::string index = FetchInsecure(Direct("refused:list")).bytes;
   for (const auto& image : *images_) {
     SCOPED_TRACE(image.ref.tag);
     EXPECT_NE(std::find(printed.begin(), printed.end(), image.digest),
               printed.end());
     EXPECT_NE(index.find(image.digest), std::string::npos);
-    auto child = Fetch(Direct("refused@" + image.digest));
+    auto child = FetchInsecure(Direct("refused@" + image.digest));
     EXPECT_EQ(child.bytes, image.manifest);
     EXPECT_EQ(SkopeoDigest(Direct("refused@" + image.digest)), image.digest);
   }
@@ -257,7 +232,7 @@ TEST_F(PushFaultTest, ChildRefusedHalfWayKeepsTheListForARetry) {
   proxy_.ClearFaults();
   auto retry = Mlist({"push", "--insecure", list});
   ASSERT_EQ(retry.exit_code, 0) << retry.err;
-  EXPECT_EQ(Fetch(Direct("half:list")).digest, LastLine(retry.out));
+  EXPECT_EQ(FetchInsecure(Direct("half:list")).digest, LastLine(retry.out));
   EXPECT_EQ(SkopeoDigest(Direct("half:list")), LastLine(retry.out));
 }
 
@@ -282,7 +257,7 @@ TEST_F(PushFaultTest, PurgeKeepsTheListWhenThePushFails) {
   proxy_.ClearFaults();
   auto retry = Mlist({"push", "--insecure", "--purge", list});
   ASSERT_EQ(retry.exit_code, 0) << retry.err;
-  EXPECT_EQ(Fetch(Direct("purge:list")).digest, LastLine(retry.out));
+  EXPECT_EQ(FetchInsecure(Direct("purge:list")).digest, LastLine(retry.out));
   auto gone = Mlist({"inspect", list});
   EXPECT_EQ(gone.exit_code, 1);
 }

@@ -45,8 +45,7 @@ class PushInterruptTest : public ::testing::Test {
     slow.pause = milliseconds(20000);
     stalled_ = std::make_unique<FaultServer>(Script({slow}));
     list_ = stalled_->host_port() + "/app:1";
-    auto r = cli_.Plugin({"create", "--insecure", list_,
-                          image_.ref.String()});
+    auto r = cli_.Plugin({"create", "--insecure", list_, image_.ref.String()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     before_ = cli_.Plugin({"inspect", list_});
     ASSERT_EQ(before_.exit_code, 0) << before_.err;

@@ -7,6 +7,7 @@
 #include "base/process.h"
 #include "manifest/record.h"
 #include "reference/reference.h"
+#include "support/cli_text.h"
 #include "support/crypto.h"
 #include "support/docker_cli.h"
 #include "support/fixtures.h"
@@ -16,20 +17,6 @@
 
 namespace mlist::testing {
 namespace {
-
-std::vector<std::string> Cat(std::vector<std::string> a,
-                             const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
-std::string LastLine(const std::string& out) {
-  std::string text = out;
-  while (!text.empty() && text.back() == '\n') {
-    text.pop_back();
-  }
-  return text.substr(text.rfind('\n') + 1);
-}
 
 class PushTest : public ::testing::Test {
  protected:
@@ -59,23 +46,6 @@ class PushTest : public ::testing::Test {
     return out;
   }
 
-  // The bytes the registry holds for ref, read back through the project's
-  // registry code, and their digest.
-  static registry::Manifest Fetch(const std::string& ref) {
-    registry::SessionOptions options;
-    options.insecure = true;
-    registry::Session session(options);
-    return session.GetManifest(reference::Parse(ref));
-  }
-
-  // skopeo's view of the same bytes.
-  static std::string SkopeoDigest(const std::string& ref) {
-    auto r = base::RunProcess({"skopeo", "inspect", "--raw",
-                               "--tls-verify=false", "docker://" + ref});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return base::Sha256Digest(r.out);
-  }
-
   base::ProcessResult Mlist(DockerCli& cli, std::vector<std::string> args) {
     return cli.Docker(Cat({"mlist"}, args));
   }
@@ -99,7 +69,7 @@ TEST_F(PushTest, SameRepositoryPushesOnlyTheList) {
   EXPECT_EQ(registry_->AccessLog().size() - before, 1u);
   std::string digest = LastLine(r.out);
   EXPECT_EQ(r.out, digest + "\n");
-  EXPECT_EQ(Fetch(list).digest, digest);
+  EXPECT_EQ(FetchInsecure(list).digest, digest);
   EXPECT_EQ(SkopeoDigest(list), digest);
 }
 
@@ -116,11 +86,11 @@ TEST_F(PushTest, OtherRepositoryMountsEveryBlob) {
   std::string digest = LastLine(r.out);
   EXPECT_EQ(SkopeoDigest(list), digest);
   // Every child is in the target repository, with its own digest.
-  auto index = Fetch(list);
+  auto index = FetchInsecure(list);
   for (const auto& image : Images("oci")) {
-    std::string child_digest = Fetch(image).digest;
+    std::string child_digest = FetchInsecure(image).digest;
     EXPECT_NE(index.bytes.find(child_digest), std::string::npos);
-    EXPECT_EQ(Fetch(Ref("dst@" + child_digest)).digest, child_digest);
+    EXPECT_EQ(FetchInsecure(Ref("dst@" + child_digest)).digest, child_digest);
   }
 }
 
@@ -137,7 +107,7 @@ TEST_F(PushTest, SeveralTagsAndPurge) {
   std::string digest = LastLine(r.out);
   EXPECT_EQ(r.out, digest + "\n");
   for (const char* tag : {"tags:1.0", "tags:latest", "tags:beta"}) {
-    EXPECT_EQ(Fetch(Ref(tag)).digest, digest) << tag;
+    EXPECT_EQ(FetchInsecure(Ref(tag)).digest, digest) << tag;
   }
   // Three tags of one repository: its blobs were mounted once.
   EXPECT_EQ(

@@ -10,6 +10,7 @@
 #include "base/digest.h"
 #include "base/process.h"
 #include "reference/reference.h"
+#include "support/cli_text.h"
 #include "support/crypto.h"
 #include "support/docker_cli.h"
 #include "support/fixtures.h"
@@ -18,20 +19,6 @@
 
 namespace mlist::testing {
 namespace {
-
-std::vector<std::string> Cat(std::vector<std::string> a,
-                             const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
-std::string LastLine(const std::string& out) {
-  std::string text = out;
-  while (!text.empty() && text.back() == '\n') {
-    text.pop_back();
-  }
-  return text.substr(text.rfind('\n') + 1);
-}
 
 // A session that reads back from registry: its credentials, any
 // certificate.

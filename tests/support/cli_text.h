@@ -1,0 +1,27 @@
+// Small helpers the command-line integration tests share: argument lists,
+// output lines, and reading pushed manifests back.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "registry/session.h"
+
+namespace mlist::testing {
+
+// a followed by b.
+std::vector<std::string> Cat(std::vector<std::string> a,
+                             const std::vector<std::string>& b);
+
+// The last non-empty line of out, without its newline (a push's digest).
+std::string LastLine(const std::string& out);
+
+// The manifest the registry holds for ref, read with --insecure and no
+// credentials.
+registry::Manifest FetchInsecure(const std::string& ref);
+
+// sha256 of what `skopeo inspect --raw` reads for ref (no TLS checks):
+// a second, independent reader of pushed bytes.
+std::string SkopeoDigest(const std::string& ref);
+
+}  // namespace mlist::testing

@@ -30,17 +30,7 @@ std::string PushList(registry::Session& session, const std::string& repo,
   auto images = PushImages(session, repo, platforms, format, prefix);
   std::vector<manifest::Descriptor> entries;
   for (const auto& image : images) {
-    manifest::Descriptor d;
-    d.media_type = image.media_type;
-    d.digest = image.digest;
-    d.size = static_cast<int64_t>(image.size);
-    manifest::Platform p;
-    p.os = image.platform.os;
-    p.architecture = image.platform.architecture;
-    p.variant = image.platform.variant;
-    p.os_version = image.platform.os_version;
-    d.platform = p;
-    entries.push_back(d);
+    entries.push_back(ListEntryOf(image));
   }
   std::string list = repo + ":list-" + std::to_string(platforms.size());
   session.PutManifest(reference::Parse(list), manifest::ListMediaType(entries),

@@ -28,16 +28,7 @@ class InspectInteropTest : public ::testing::Test {
                                SevenPlatforms(), format, name);
       std::vector<manifest::Descriptor> entries;
       for (const auto& image : images) {
-        manifest::Descriptor d;
-        d.media_type = image.media_type;
-        d.digest = image.digest;
-        d.size = static_cast<int64_t>(image.size);
-        manifest::Platform p;
-        p.os = image.platform.os;
-        p.architecture = image.platform.architecture;
-        p.variant = image.platform.variant;
-        d.platform = p;
-        entries.push_back(d);
+        entries.push_back(ListEntryOf(image));
       }
       std::string list = manifest::BuildManifestList(entries);
       auto ref = reference::Parse(registry_->host_port() + "/app:list-" +

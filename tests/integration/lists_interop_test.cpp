@@ -36,20 +36,8 @@ std::map<std::string, std::string> StoreFiles(const std::string& dir) {
 
 class ListsInteropTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    registry_ = new TestRegistry(TestRegistryOptions::Plain());
-    registry::SessionOptions options;
-    options.insecure = true;
-    registry::Session session(options);
-    PushImages(session, registry_->host_port() + "/app", SevenPlatforms(),
-               ImageFormat::kDocker, "v2");
-    PushImages(session, registry_->host_port() + "/app", SevenPlatforms(),
-               ImageFormat::kOci, "oci");
-  }
-  static void TearDownTestSuite() {
-    delete registry_;
-    registry_ = nullptr;
-  }
+  static void SetUpTestSuite() { registry_ = StartSeededRegistry("app"); }
+  static void TearDownTestSuite() { registry_.reset(); }
 
   std::string Ref(const std::string& rest) const {
     return registry_->host_port() + "/" + rest;
@@ -84,12 +72,12 @@ class ListsInteropTest : public ::testing::Test {
     return want.exit_code;
   }
 
-  static TestRegistry* registry_;
+  static std::unique_ptr<TestRegistry> registry_;
   DockerCli docker_;
   DockerCli ours_;
 };
 
-TestRegistry* ListsInteropTest::registry_ = nullptr;
+std::unique_ptr<TestRegistry> ListsInteropTest::registry_;
 
 TEST_F(ListsInteropTest, CreateSevenPlatformsInBothFormats) {
   for (const char* format : {"v2", "oci"}) {

@@ -20,20 +20,8 @@ namespace {
 
 class PushTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    registry_ = new TestRegistry(TestRegistryOptions::Plain());
-    registry::SessionOptions options;
-    options.insecure = true;
-    registry::Session session(options);
-    PushImages(session, registry_->host_port() + "/src", SevenPlatforms(),
-               ImageFormat::kDocker, "v2");
-    PushImages(session, registry_->host_port() + "/src", SevenPlatforms(),
-               ImageFormat::kOci, "oci");
-  }
-  static void TearDownTestSuite() {
-    delete registry_;
-    registry_ = nullptr;
-  }
+  static void SetUpTestSuite() { registry_ = StartSeededRegistry("src"); }
+  static void TearDownTestSuite() { registry_.reset(); }
 
   static std::string Ref(const std::string& rest) {
     return registry_->host_port() + "/" + rest;
@@ -50,11 +38,11 @@ class PushTest : public ::testing::Test {
     return cli.Docker(Cat({"mlist"}, args));
   }
 
-  static TestRegistry* registry_;
+  static std::unique_ptr<TestRegistry> registry_;
   DockerCli cli_;
 };
 
-TestRegistry* PushTest::registry_ = nullptr;
+std::unique_ptr<TestRegistry> PushTest::registry_;
 
 TEST_F(PushTest, SameRepositoryPushesOnlyTheList) {
   std::string list = Ref("src:list-same");

@@ -163,4 +163,29 @@ std::vector<PushedImage> PushImages(registry::Session& session,
   return images;
 }
 
+manifest::Descriptor ListEntryOf(const PushedImage& image) {
+  manifest::Descriptor d;
+  d.media_type = image.media_type;
+  d.digest = image.digest;
+  d.size = static_cast<int64_t>(image.size);
+  manifest::Platform p;
+  p.os = image.platform.os;
+  p.architecture = image.platform.architecture;
+  p.variant = image.platform.variant;
+  p.os_version = image.platform.os_version;
+  d.platform = p;
+  return d;
+}
+
+std::unique_ptr<TestRegistry> StartSeededRegistry(const std::string& repo) {
+  auto registry = std::make_unique<TestRegistry>(TestRegistryOptions::Plain());
+  registry::SessionOptions options;
+  options.insecure = true;
+  registry::Session session(options);
+  std::string name = registry->host_port() + "/" + repo;
+  PushImages(session, name, SevenPlatforms(), ImageFormat::kDocker, "v2");
+  PushImages(session, name, SevenPlatforms(), ImageFormat::kOci, "oci");
+  return registry;
+}
+
 }  // namespace mlist::testing

@@ -4,11 +4,14 @@
 // and so the digests, are the same on every run.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "manifest/descriptor.h"
 #include "reference/reference.h"
 #include "registry/session.h"
+#include "support/registry.h"
 
 namespace mlist::testing {
 
@@ -59,5 +62,12 @@ std::vector<PushedImage> PushImages(registry::Session& session,
                                     const std::vector<Platform>& platforms,
                                     ImageFormat format,
                                     const std::string& tag_prefix = "p");
+
+// The entry a list gives image: media type, size, digest and platform.
+manifest::Descriptor ListEntryOf(const PushedImage& image);
+
+// A plain registry on loopback holding the seven platforms in repository
+// repo twice: Docker v2 as repo:v2-<n> and OCI as repo:oci-<n>.
+std::unique_ptr<TestRegistry> StartSeededRegistry(const std::string& repo);
 
 }  // namespace mlist::testing

@@ -7,18 +7,12 @@
 #include <limits>
 
 #include "base/error.h"
+#include "support/error_text.h"
 
 namespace mlist::manifest {
 namespace {
 
-std::string ErrorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using mlist::testing::ErrorOf;
 
 TEST(ManifestGoJson, QuotesStringsAsMarshalDoes) {
   struct Row {

@@ -5,18 +5,12 @@
 
 #include "base/digest.h"
 #include "registry/media_types.h"
+#include "support/error_text.h"
 
 namespace mlist::manifest {
 namespace {
 
-std::string ErrorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using mlist::testing::ErrorOf;
 
 const char kDockerImage[] = R"({
    "schemaVersion": 2,

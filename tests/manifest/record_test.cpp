@@ -9,18 +9,12 @@
 #include "manifest/manifest_testdata.h"
 #include "manifest/parse.h"
 #include "registry/media_types.h"
+#include "support/error_text.h"
 
 namespace mlist::manifest {
 namespace {
 
-std::string ErrorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using mlist::testing::ErrorOf;
 
 struct Captured {
   const char* tag;

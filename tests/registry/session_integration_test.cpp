@@ -13,6 +13,7 @@
 #include "registry/registry_error.h"
 #include "registry/session.h"
 #include "support/crypto.h"
+#include "support/error_text.h"
 #include "support/fixtures.h"
 #include "support/registry.h"
 #include "support/temp_dir.h"
@@ -63,15 +64,6 @@ TestRegistryOptions TokenOverTls() {
   auto options = TestRegistryOptions::Token();
   options.tls = true;
   return options;
-}
-
-std::string ErrorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 TEST(SessionPlainRegistry, PushedImagesComeBackByteForByte) {

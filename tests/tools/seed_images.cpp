@@ -16,8 +16,9 @@ int main(int argc, char** argv) {
     options.insecure = argc > 2 && std::strcmp(argv[2], "--insecure") == 0;
     mlist::registry::Session session(options);
     for (const auto& platform : mlist::testing::SevenPlatforms()) {
-      std::string tag = platform.architecture +
-                        (platform.variant.empty() ? "" : "-" + platform.variant);
+      std::string tag =
+          platform.architecture +
+          (platform.variant.empty() ? "" : "-" + platform.variant);
       auto ref = mlist::reference::Parse(std::string(argv[1]) + ":" + tag);
       auto image = mlist::testing::PushImage(
           session, ref, platform, mlist::testing::ImageFormat::kDocker);

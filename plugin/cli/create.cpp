@@ -16,6 +16,11 @@ namespace {
 // connections to a registry.
 constexpr size_t kParallelImages = 8;
 
+// docker's refusal, with the other way out added.
+constexpr char kRefuseAmend[] =
+    "refusing to amend an existing manifest list with no --amend flag (or "
+    "remove it first with `docker mlist rm`)";
+
 // Fetches every image's manifest and config at once.
 std::vector<store::NewEntry> FetchEntries(
     registry::Session& session,
@@ -64,9 +69,7 @@ void RunCreate(const GlobalOptions& global, const CreateOptions& options,
   }
   store::Store store = context.Store();
   if (!options.amend && store.Entries(list)) {
-    throw Error(
-        "refusing to amend an existing manifest list with no "
-        "--amend flag");
+    throw Error(kRefuseAmend);
   }
   registry::Session session(context.SessionOptions(options.insecure));
   std::vector<store::NewEntry> entries = FetchEntries(session, images);
@@ -74,9 +77,7 @@ void RunCreate(const GlobalOptions& global, const CreateOptions& options,
   // old list or the new one, never a mix.
   store::ListTransaction tx = store.Lock(list);
   if (!options.amend && tx.Exists()) {
-    throw Error(
-        "refusing to amend an existing manifest list with no "
-        "--amend flag");
+    throw Error(kRefuseAmend);
   }
   tx.Replace(options.amend ? Merge(tx, std::move(entries)) : entries);
   streams.out << "Created manifest list " << list.String() << "\n";

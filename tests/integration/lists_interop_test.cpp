@@ -98,7 +98,16 @@ TEST_F(ListsInteropTest, CreateTwiceNeedsAmend) {
   auto first = Images("v2");
   first.resize(3);
   EXPECT_EQ(ExpectSame(Cat({"create", "--insecure", list}, first)), 0);
-  EXPECT_EQ(ExpectSame({"create", "--insecure", list, Images("v2")[3]}), 1);
+  // docker's refusal, with the other way out added.
+  auto theirs = docker_.Docker(
+      {"manifest", "create", "--insecure", list, Images("v2")[3]});
+  auto ours =
+      ours_.Docker({"mlist", "create", "--insecure", list, Images("v2")[3]});
+  EXPECT_EQ(theirs.exit_code, 1);
+  EXPECT_EQ(ours.exit_code, 1);
+  std::string want = theirs.err;
+  want.insert(want.size() - 1, " (or remove it first with `docker mlist rm`)");
+  EXPECT_EQ(ours.err, want);
   EXPECT_EQ(
       ExpectSame({"create", "--amend", "--insecure", list, Images("v2")[3]}),
       0);

@@ -101,6 +101,17 @@ TEST_F(InspectInteropTest, MissingTagIsNoSuchManifest) {
   EXPECT_EQ(ExpectSame({"--insecure", Ref("nothing/here:1")}), 1);
 }
 
+TEST_F(InspectInteropTest, PlainHttpWithoutInsecureSaysWhatItIs) {
+  // docker falls back to plain HTTP for 127.0.0.1 on its own; we ask for
+  // --insecure, and say why rather than "no such manifest".
+  auto r = cli_.Docker({"mlist", "inspect", Ref("app:v2-0")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "fetching manifest \"" + Ref("app:v2-0") +
+                       "\": GET https://" + Ref("v2/app/manifests/v2-0") +
+                       ": TLS handshake failed (does the server speak "
+                       "HTTPS?)\n");
+}
+
 TEST_F(InspectInteropTest, BadReferencesFailAsDockerFails) {
   EXPECT_EQ(ExpectSame({"a@@"}), 1);
   EXPECT_EQ(ExpectSame({"Foo"}), 1);

@@ -15,9 +15,10 @@ namespace fs = std::filesystem;
 
 TempDir::TempDir() {
   const char* tmp = std::getenv("TMPDIR");
+  // mkdtemp replaces the six trailing X's with a unique suffix.
   std::string pattern =
       std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-      "/mlist-test-XXXXXX";
+      "/mlist-test-" + std::string(6, 'X');
   std::vector<char> buf(pattern.begin(), pattern.end());
   buf.push_back('\0');
   if (::mkdtemp(buf.data()) == nullptr) {

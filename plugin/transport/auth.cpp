@@ -100,7 +100,6 @@ void Authenticator::Ping(const Registry& registry, State& state) {
   Response response = client_.Do(ping);
   std::vector<std::string> none;
   Learn(state, response, none);
-  state.pinged = true;
 }
 
 // Takes the challenge of a 401. Returns true when it is new or asks for a

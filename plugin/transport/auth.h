@@ -62,7 +62,6 @@ class Authenticator {
     // arrive meanwhile wait for it instead of each meeting a 401.
     std::mutex learning;
     bool challenged = false;  // a challenge (or none) is known
-    bool pinged = false;
     Challenge challenge;      // scheme empty: no auth needed
     bool credential_loaded = false;
     config::Credential credential;

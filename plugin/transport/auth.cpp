@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <utility>
 
 #include "base/error.h"
 
@@ -51,8 +53,37 @@ std::optional<Challenge> PickChallenge(const Response& response) {
   return std::nullopt;
 }
 
-bool Has(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
+// The actions of a scope ("repository:a/b:pull,push" -> {pull, push})
+// and what they apply to ("repository:a/b").
+std::pair<std::string, std::set<std::string>> SplitScope(
+    const std::string& scope) {
+  size_t colon = scope.rfind(':');
+  std::set<std::string> actions;
+  if (colon == std::string::npos) {
+    return {scope, actions};
+  }
+  for (size_t start = colon + 1; start <= scope.size();) {
+    size_t end = std::min(scope.find(',', start), scope.size());
+    actions.insert(scope.substr(start, end - start));
+    start = end + 1;
+  }
+  return {scope.substr(0, colon), actions};
+}
+
+// Whether scopes already ask for everything wanted asks for: registries
+// list the actions in any order ("push,pull" is "pull,push").
+bool Covered(const std::vector<std::string>& scopes,
+             const std::string& wanted) {
+  auto [resource, actions] = SplitScope(wanted);
+  for (const auto& s : scopes) {
+    auto [have_resource, have_actions] = SplitScope(s);
+    if (have_resource == resource &&
+        std::includes(have_actions.begin(), have_actions.end(), actions.begin(),
+                      actions.end())) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A short, secret-free excerpt of a token endpoint's answer.
@@ -127,7 +158,7 @@ bool Authenticator::Learn(State& state, const Response& response,
   for (size_t start = 0; start < wanted.size();) {
     size_t end = std::min(wanted.find(' ', start), wanted.size());
     std::string scope = wanted.substr(start, end - start);
-    if (!scope.empty() && !Has(scopes, scope)) {
+    if (!scope.empty() && !Covered(scopes, scope)) {
       scopes.push_back(scope);
       new_scope = true;
     }

@@ -68,7 +68,9 @@ void RunCreate(const GlobalOptions& global, const CreateOptions& options,
     images.push_back(reference::ParseWithDefaultTag(args[i]));
   }
   store::Store store = context.Store();
-  if (!options.amend && store.Entries(list)) {
+  // Refuse before any request when the list is there; the lock is not
+  // held while the images are fetched, so the check is made again below.
+  if (!options.amend && store.Lock(list).Exists()) {
     throw Error(kRefuseAmend);
   }
   registry::Session session(context.SessionOptions(options.insecure));

@@ -111,12 +111,6 @@ std::optional<std::string> Base64Decode(std::string_view text) {
   return out;
 }
 
-std::string Sha256Digest(const std::string& data) {
-  unsigned char sum[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), sum);
-  return "sha256:" + Hex(sum, sizeof sum);
-}
-
 std::string RandomHex(size_t count) {
   std::vector<unsigned char> bytes(count);
   Check(RAND_bytes(bytes.data(), static_cast<int>(count)) == 1,

@@ -21,9 +21,6 @@ std::optional<std::string> Base64Decode(std::string_view text);
 // count random bytes from OpenSSL, as lower-case hex.
 std::string RandomHex(size_t count);
 
-// "sha256:" and the lower-case hex SHA-256 of data: a blob digest.
-std::string Sha256Digest(const std::string& data);
-
 // The ES256 signature of data with the P-256 key key_pem: SHA-256, then
 // ECDSA, encoded as JWS wants it (RFC 7518 section 3.4): r and s as two
 // 32-byte big-endian numbers, not DER. Throws mlist::Error when the key

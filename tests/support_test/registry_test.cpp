@@ -1,6 +1,7 @@
 // The real registries of the integration tests start in every flavour,
 // answer as distribution 2.8 does, and go away afterwards.
 #include "support/registry.h"
+#include "base/digest.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -54,7 +55,7 @@ TestHttpResponse PushBlob(const TestRegistry& registry,
   TestHttpRequest put;
   put.method = "PUT";
   put.target = target + (target.find('?') == std::string::npos ? "?" : "&") +
-               "digest=" + Sha256Digest(data);
+               "digest=" + base::Sha256Digest(data);
   put.headers = auth;
   put.headers.emplace_back("Content-Type", "application/octet-stream");
   put.body = data;
@@ -93,8 +94,8 @@ TEST(TestRegistry, PlainStoresPushedBlobs) {
   auto put = PushBlob(registry, "a/b", "plain blob", {});
   ASSERT_EQ(put.status, 201) << put.body << registry.Log();
 
-  auto get =
-      registry.Client().Get("/v2/a/b/blobs/" + Sha256Digest("plain blob"));
+  auto get = registry.Client().Get("/v2/a/b/blobs/" +
+                                   base::Sha256Digest("plain blob"));
   EXPECT_EQ(get.status, 200);
   EXPECT_EQ(get.body, "plain blob");
   EXPECT_TRUE(std::filesystem::is_directory(registry.storage_dir() +
@@ -164,9 +165,10 @@ TEST(TestRegistry, TokenFromTheIssuerPushesAndPulls) {
 
   auto put = PushBlob(registry, "a/b", "tiny blob", bearer);
   ASSERT_EQ(put.status, 201) << put.body << registry.Log();
-  EXPECT_EQ(put.Header("Docker-Content-Digest"), Sha256Digest("tiny blob"));
-  auto get = registry.Client().Get("/v2/a/b/blobs/" + Sha256Digest("tiny blob"),
-                                   bearer);
+  EXPECT_EQ(put.Header("Docker-Content-Digest"),
+            base::Sha256Digest("tiny blob"));
+  auto get = registry.Client().Get(
+      "/v2/a/b/blobs/" + base::Sha256Digest("tiny blob"), bearer);
   EXPECT_EQ(get.status, 200) << get.body;
   EXPECT_EQ(get.body, "tiny blob");
 

@@ -23,20 +23,6 @@ void StringsIfSet(GoJsonWriter& w, const char* name,
   w.EndArray();
 }
 
-void MapIfSet(GoJsonWriter& w, const char* name,
-              const std::map<std::string, std::string>& map) {
-  if (map.empty()) {
-    return;
-  }
-  w.Key(name);
-  w.BeginObject();
-  for (const auto& [key, value] : map) {
-    w.Key(key);
-    w.String(value);
-  }
-  w.EndObject();
-}
-
 // The members both platform structs share, in their common order.
 void WritePlatformMembers(GoJsonWriter& w, const Platform& platform) {
   w.Key("architecture");
@@ -65,7 +51,7 @@ void WriteOciDescriptor(GoJsonWriter& w, const Descriptor& descriptor) {
   w.Key("size");
   w.Int(descriptor.size);
   StringsIfSet(w, "urls", descriptor.urls);
-  MapIfSet(w, "annotations", descriptor.annotations);
+  WriteStringMapIfSet(w, "annotations", descriptor.annotations);
   if (!descriptor.data.empty()) {
     w.Key("data");
     w.Bytes(descriptor.data);
@@ -94,9 +80,23 @@ void WriteListDescriptor(GoJsonWriter& w, const Descriptor& descriptor) {
   }
   StringIfSet(w, "digest", descriptor.digest);
   StringsIfSet(w, "urls", descriptor.urls);
-  MapIfSet(w, "annotations", descriptor.annotations);
+  WriteStringMapIfSet(w, "annotations", descriptor.annotations);
   w.Key("platform");
   WriteListPlatform(w, descriptor.platform.value_or(Platform{}));
+  w.EndObject();
+}
+
+void WriteStringMapIfSet(GoJsonWriter& w, const char* name,
+                         const std::map<std::string, std::string>& map) {
+  if (map.empty()) {
+    return;
+  }
+  w.Key(name);
+  w.BeginObject();
+  for (const auto& [key, value] : map) {
+    w.Key(key);
+    w.String(value);
+  }
   w.EndObject();
 }
 

@@ -14,6 +14,9 @@
 //   "variant", "features".
 #pragma once
 
+#include <map>
+#include <string>
+
 #include "manifest/descriptor.h"
 #include "manifest/go_json.h"
 
@@ -26,5 +29,9 @@ void WriteOciDescriptor(GoJsonWriter& w, const Descriptor& descriptor);
 void WriteListPlatform(GoJsonWriter& w, const Platform& platform);
 
 void WriteListDescriptor(GoJsonWriter& w, const Descriptor& descriptor);
+
+// Writes "name": {map, keys sorted} unless map is empty (omitempty).
+void WriteStringMapIfSet(GoJsonWriter& w, const char* name,
+                         const std::map<std::string, std::string>& map);
 
 }  // namespace mlist::manifest

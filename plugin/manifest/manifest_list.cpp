@@ -14,8 +14,9 @@ std::string ListMediaType(const std::vector<Descriptor>& entries) {
   return registry::kDockerManifestList;
 }
 
-std::string BuildManifestList(const std::vector<Descriptor>& entries,
-                              const std::string& media_type) {
+std::string BuildManifestList(
+    const std::vector<Descriptor>& entries, const std::string& media_type,
+    const std::map<std::string, std::string>& annotations) {
   GoJsonWriter w;
   w.BeginObject();
   w.Key("schemaVersion");
@@ -30,6 +31,7 @@ std::string BuildManifestList(const std::vector<Descriptor>& entries,
     WriteListDescriptor(w, entry);
   }
   w.EndArray();
+  WriteStringMapIfSet(w, "annotations", annotations);
   w.EndObject();
   return GoIndent(w.str(), "", "   ");
 }
@@ -43,6 +45,7 @@ Descriptor ListEntry(const Record& record) {
   entry.media_type = record.descriptor.media_type;
   entry.size = record.descriptor.size;
   entry.digest = record.descriptor.digest;
+  entry.annotations = record.descriptor.annotations;
   entry.platform = EntryPlatform(record.descriptor);
   return entry;
 }

@@ -3,6 +3,7 @@
 // by `docker manifest inspect` of a list.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,16 +21,19 @@ std::string ListMediaType(const std::vector<Descriptor>& entries);
 // no final newline. Each entry is written as distribution's
 // ManifestDescriptor: "mediaType", "size", "digest", "urls",
 // "annotations" when set, then "platform" always. These are the bytes
-// docker pushes, and so the list's digest.
-std::string BuildManifestList(const std::vector<Descriptor>& entries,
-                              const std::string& media_type);
+// docker pushes, and so the list's digest. With annotations, the index's
+// own "annotations" follow "manifests" (docker never writes them).
+std::string BuildManifestList(
+    const std::vector<Descriptor>& entries, const std::string& media_type,
+    const std::map<std::string, std::string>& annotations = {});
 
 // BuildManifestList with ListMediaType(entries).
 std::string BuildManifestList(const std::vector<Descriptor>& entries);
 
 // The entry docker makes of a record (buildManifestDescriptor): its
 // descriptor's media type, size and digest, and its platform without
-// "features" (empty when the record has none).
+// "features" (empty when the record has none); and, which docker drops,
+// the descriptor's annotations.
 Descriptor ListEntry(const Record& record);
 
 }  // namespace mlist::manifest

@@ -5,7 +5,9 @@
 
 #include "base/error.h"
 #include "cli/context.h"
+#include "cli/local_list.h"
 #include "cli/os_arch.h"
+#include "manifest/list_settings.h"
 #include "manifest/record.h"
 #include "reference/reference.h"
 
@@ -44,9 +46,45 @@ void Apply(const AnnotateOptions& options, manifest::Platform& platform) {
   }
 }
 
+// Descriptor annotations need an OCI index: the list's format is
+// checked with every entry, as push will build it.
+void AnnotateEntry(const AnnotateOptions& options,
+                   const store::ListTransaction& tx, manifest::Record& record) {
+  if (options.annotations.empty()) {
+    return;
+  }
+  for (auto& [key, value] : ParseAnnotations(options.annotations)) {
+    record.descriptor.annotations[key] = value;
+  }
+  std::vector<manifest::Record> records = {record};
+  for (const auto& e : tx.Entries().value_or(std::vector<store::Entry>{})) {
+    records.push_back(manifest::DecodeRecord(e.bytes));
+  }
+  manifest::ListSettings settings = ReadSettings(tx);
+  manifest::CheckAnnotationsFit(manifest::ResolveListFormat(settings, records),
+                                settings, {record}, tx.list().String());
+}
+
+void WarnUnknownOsArch(const manifest::Platform& platform, std::ostream& err) {
+  if (IsKnownOsArch(platform.os, platform.architecture)) {
+    return;
+  }
+  // docker refuses pairs it does not know; new ports appear faster than
+  // docker's list grows, so this is only a warning.
+  err << "WARNING: unknown os/arch combination " << platform.os << "/"
+      << platform.architecture;
+  std::string known = KnownArchitectures(platform.os);
+  if (!known.empty()) {
+    err << " (known for " << platform.os << ": " << known << ")";
+  }
+  err << "\n";
+}
+
 }  // namespace
 
 void DeclareAnnotateFlags(FlagSet& flags, AnnotateOptions& options) {
+  flags.List("annotation", '\0', &options.annotations,
+             "Set an annotation, KEY=VALUE");
   flags.String("arch", '\0', &options.architecture, "Set architecture");
   flags.String("os", '\0', &options.os, "Set operating system");
   flags.Strings("os-features", '\0', &options.os_features,
@@ -74,17 +112,8 @@ void RunAnnotate(const GlobalOptions& global, const AnnotateOptions& options,
   manifest::Platform& platform = record.descriptor.platform.emplace(
       record.descriptor.platform.value_or(manifest::Platform{}));
   Apply(options, platform);
-  if (!IsKnownOsArch(platform.os, platform.architecture)) {
-    // docker refuses pairs it does not know; new ports appear faster than
-    // docker's list grows, so this is only a warning.
-    streams.err << "WARNING: unknown os/arch combination " << platform.os << "/"
-                << platform.architecture;
-    std::string known = KnownArchitectures(platform.os);
-    if (!known.empty()) {
-      streams.err << " (known for " << platform.os << ": " << known << ")";
-    }
-    streams.err << "\n";
-  }
+  AnnotateEntry(options, tx, record);
+  WarnUnknownOsArch(platform, streams.err);
   tx.Save(image, manifest::EncodeRecord(record));
 }
 

@@ -19,6 +19,9 @@ struct AnnotateOptions {
   // --os-features, comma-separated and repeatable; added to the features
   // the entry already has.
   std::vector<std::string> os_features;
+  // --annotation KEY=VALUE, repeatable: the entry's descriptor
+  // annotations (OCI image indexes only).
+  std::vector<std::string> annotations;
 };
 
 // Declares annotate's flags on flags, bound to options.

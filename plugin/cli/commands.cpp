@@ -4,8 +4,10 @@
 #include <cctype>
 
 #include "cli/annotate.h"
+#include "cli/check.h"
 #include "cli/create.h"
 #include "cli/inspect.h"
+#include "cli/ls.h"
 #include "cli/push.h"
 #include "cli/rm.h"
 
@@ -35,8 +37,8 @@ bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      AnnotateCommand(), CreateCommand(), InspectCommand(),
-      PushCommand(),     RmCommand(),
+      AnnotateCommand(), CheckCommand(), CreateCommand(), InspectCommand(),
+      LsCommand(),       PushCommand(),  RmCommand(),
   };
   return commands;
 }

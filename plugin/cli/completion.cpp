@@ -4,13 +4,36 @@
 
 #include "base/error.h"
 #include "cli/commands.h"
+#include "cli/context.h"
 #include "cli/flag_value.h"
+#include "cli/list_completion.h"
 
 namespace mlist::cli {
 namespace {
 
 // What the word being typed is.
 enum class Slot { kFlagName, kFlagValue, kArgument };
+
+// What an argument of a subcommand is.
+enum class ArgKind {
+  kAny,      // not ours to complete: the shell may offer file names
+  kNothing,  // past the last argument
+  kList,     // a local manifest list
+  kEntry,    // an entry of the list named before it
+};
+
+// docker's switch for descriptions, for its own completion scripts and,
+// through the environment its plugins inherit, for ours: any value turns
+// them off (docker tests it for being non-empty).
+constexpr const char* kNoDescriptionsVar =
+    "DOCKER_CLI_DISABLE_COMPLETION_DESCRIPTION";
+
+// The flags whose values are platforms ("os/arch[/variant]"); inspect's
+// --platforms is a switch.
+bool TakesPlatforms(const Flag& flag) {
+  return flag.kind != FlagKind::kBool &&
+         (flag.name == "platform" || flag.name == "platforms");
+}
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
@@ -60,6 +83,99 @@ Completion FlagNames(const FlagSet& flags, const std::string& partial) {
   return completion;
 }
 
+// Returns the argument at index of the subcommand called command.
+ArgKind ArgKindOf(const std::string& command, size_t index) {
+  if (command == "rm") {
+    return ArgKind::kList;
+  }
+  if (command == "annotate" || command == "inspect") {
+    return index == 0 ? ArgKind::kList
+                      : (index == 1 ? ArgKind::kEntry : ArgKind::kNothing);
+  }
+  if (command == "push") {
+    return index == 0 ? ArgKind::kList : ArgKind::kNothing;
+  }
+  if (command == "ls") {
+    return ArgKind::kNothing;
+  }
+  // create names a new list and remote images.
+  return ArgKind::kAny;
+}
+
+// The local store, from the configuration the environment names; the
+// global flags do not reach completion (docker drops them).
+store::Store LocalStore(const Streams& streams) {
+  return LoadContext(GlobalOptions{}, streams).Store();
+}
+
+// Completion must not fail loudly: a store that cannot be read gives no
+// candidates, cobra's error directive, and a debug note that the shell
+// scripts discard.
+template <typename Body>
+Completion FromStore(const Streams& streams, Body body) {
+  try {
+    return {body(LocalStore(streams)), kDirectiveNoFileComp};
+  } catch (const std::exception& e) {
+    streams.err << "[Debug] [Error] " << e.what() << "\n";
+    return {{}, kDirectiveError};
+  }
+}
+
+Completion Arguments(const std::string& command,
+                     const std::vector<std::string>& args,
+                     const std::string& partial, const Streams& streams) {
+  switch (ArgKindOf(command, args.size())) {
+    case ArgKind::kAny:
+      return {};
+    case ArgKind::kNothing:
+      return {{}, kDirectiveNoFileComp};
+    case ArgKind::kList:
+      return FromStore(streams, [&](const store::Store& store) {
+        // rm takes each list once; the others take one list.
+        return ListCandidates(store, partial, args);
+      });
+    case ArgKind::kEntry:
+      return FromStore(streams, [&](const store::Store& store) {
+        return EntryCandidates(store, args[0], partial);
+      });
+  }
+  return {};
+}
+
+// The flag a value is typed for: the last word ("--platform", "-p",
+// "-Dp") or the partial word itself ("--platform=li").
+const Flag* FlagOfValue(const FlagSet& flags, const std::string& token) {
+  if (StartsWith(token, "--")) {
+    return flags.Lookup(token.substr(2, token.find('=') - 2));
+  }
+  size_t end = token.find('=');
+  char shorthand = token[(end == std::string::npos ? token.size() : end) - 1];
+  for (const Flag* flag : flags.Sorted()) {
+    if (flag->shorthand == shorthand) {
+      return flag;
+    }
+  }
+  return nullptr;
+}
+
+// Values of the flag being given: platforms for --platform(s); nothing
+// for the others, as in docker manifest.
+Completion FlagValues(const FlagSet& flags, const std::string& token,
+                      const std::string& partial, const Streams& streams) {
+  const Flag* flag = FlagOfValue(flags, token);
+  if (flag == nullptr || !TakesPlatforms(*flag)) {
+    return {};
+  }
+  std::optional<store::Store> store;
+  try {
+    store = LocalStore(streams);
+  } catch (const std::exception&) {
+    // The common platforms do without the store.
+  }
+  return {PlatformCandidates(store ? &*store : nullptr, partial),
+          kDirectiveNoFileComp};
+}
+
 Slot SlotOf(const ParsedArgs& parsed, bool value_next,
             const std::string& partial) {
   if (parsed.dash_dash) {
@@ -69,7 +185,7 @@ Slot SlotOf(const ParsedArgs& parsed, bool value_next,
     return Slot::kFlagValue;
   }
   if (IsFlagToken(partial) || partial == "-") {
-    // "--os=li" is the value of --os, which has no candidates.
+    // "--os=li" is a value of --os; the shell completes what follows '='.
     return partial.find('=') == std::string::npos ? Slot::kFlagName
                                                   : Slot::kFlagValue;
   }
@@ -104,18 +220,23 @@ Completion CompleteCommand(const Command& command,
     case Slot::kFlagName:
       return FlagNames(flags, partial);
     case Slot::kFlagValue:
-      return {};
+      if (value_next) {
+        return FlagValues(flags, words.back(), partial, streams);
+      }
+      return FlagValues(flags, partial, partial.substr(partial.find('=') + 1),
+                        streams);
     case Slot::kArgument:
-      // Like docker manifest: no candidates, and the shell may offer file
-      // names. TODO(#4): offer the names of local manifest lists.
-      return {};
+      return Arguments(command.name, parsed.positionals, partial, streams);
   }
   return {};
 }
 
-// Reads cobra's switch for descriptions: the program's own variable
-// first, then the one for every cobra program.
+// Reads docker's switch for descriptions, then cobra's: the program's
+// own variable first, then the one for every cobra program.
 bool DescriptionsWanted(const Invocation& invocation, const Environment& env) {
+  if (!env.GetOr(kNoDescriptionsVar).empty()) {
+    return false;
+  }
   std::string root = invocation.plugin ? "DOCKER" : "DOCKER_MLIST";
   std::string value = env.GetOr(root + "_COMPLETION_DESCRIPTIONS");
   if (value.empty()) {

@@ -15,6 +15,16 @@ struct CreateOptions {
   // --insecure: allow a registry without a verified certificate, or plain
   // HTTP. Not stored with the list.
   bool insecure = false;
+  // --platform os/arch[/variant], repeatable, comma lists: keep only
+  // these platforms of the images and lists given.
+  std::vector<std::string> platforms;
+  // --keep-attestations: keep the attestation entries of lists given.
+  bool keep_attestations = false;
+  // --oci, --docker: the list's format, instead of the entries' choice.
+  bool oci = false;
+  bool docker = false;
+  // --annotation KEY=VALUE, repeatable: the index's annotations.
+  std::vector<std::string> annotations;
 };
 
 // Declares create's flags on flags, bound to options.

@@ -4,87 +4,114 @@
 
 #include "base/error.h"
 #include "cli/context.h"
-#include "manifest/fetch.h"
+#include "cli/inspect_target.h"
 #include "output/inspect.h"
-#include "reference/reference.h"
-#include "registry/registry_error.h"
+#include "output/subject.h"
+#include "output/template.h"
 
 namespace mlist::cli {
 namespace {
 
-std::vector<manifest::Record> DecodeEntries(
-    const std::vector<store::Entry>& entries) {
-  std::vector<manifest::Record> records;
-  for (const auto& entry : entries) {
-    records.push_back(manifest::DecodeRecord(entry.bytes));
-  }
-  return records;
-}
+enum class View { kDocker, kVerbose, kRaw, kPlatforms, kFormat };
 
-void PrintRecord(const manifest::Record& record, bool verbose,
-                 std::ostream& out) {
-  out << (verbose ? output::InspectManifestVerbose(record)
-                  : output::InspectManifest(record));
-}
-
-void PrintList(const std::vector<manifest::Record>& entries, bool verbose,
-               std::ostream& out) {
-  out << (verbose ? output::InspectListVerbose(entries)
-                  : output::InspectList(entries));
-}
-
-// The registry half of inspect: one GET tells an image from a list;
-// verbose views also fetch what they show (config, children).
-void InspectRemote(const Context& context, const InspectOptions& options,
-                   const reference::Reference& ref, std::ostream& out) {
-  registry::Session session(context.SessionOptions(options.insecure));
-  manifest::Fetched fetched;
-  try {
-    fetched = manifest::Fetch(session, ref, options.verbose);
-  } catch (const registry::RegistryError& e) {
-    if (e.HasCode("MANIFEST_UNKNOWN") || e.status() == 404) {
-      // docker's words for a reference the registry does not have.
-      throw Error("no such manifest: " + ref.WithDefaultTag().String());
+// One view at a time: each prints the whole answer its own way.
+View ChooseView(const InspectOptions& options) {
+  std::vector<std::pair<bool, View>> chosen = {
+      {options.verbose, View::kVerbose},
+      {options.raw, View::kRaw},
+      {options.platforms, View::kPlatforms},
+      {!options.format.empty(), View::kFormat},
+  };
+  View view = View::kDocker;
+  int count = 0;
+  for (const auto& [on, v] : chosen) {
+    if (on) {
+      view = v;
+      ++count;
     }
-    throw;
   }
-  if (fetched.is_list) {
-    PrintList(fetched.entries, options.verbose, out);
-  } else {
-    PrintRecord(fetched.image, options.verbose, out);
+  if (count > 1) {
+    throw UsageError(
+        "--verbose, --raw, --platforms and --format cannot be used "
+        "together");
+  }
+  return view;
+}
+
+// --format json prints the data itself; a template runs over it.
+void PrintFormatted(const InspectTarget& target, const output::Template* tmpl,
+                    std::ostream& out) {
+  std::string data = output::FormatData(target.subject);
+  if (tmpl == nullptr) {
+    out << data << "\n";
+    return;
+  }
+  rapidjson::Document doc;
+  doc.Parse(data.c_str(), data.size());
+  out << tmpl->Execute(doc) << "\n";
+}
+
+void Print(const InspectTarget& target, View view, const output::Template* tmpl,
+           std::ostream& out) {
+  bool list = target.subject.is_list;
+  switch (view) {
+    case View::kDocker:
+      out << (list ? target.list_view : output::InspectManifest(target.image));
+      return;
+    case View::kVerbose:
+      out << (list ? output::InspectListVerbose(target.subject.entries)
+                   : output::InspectManifestVerbose(target.image));
+      return;
+    case View::kRaw:
+      if (target.raw.empty()) {
+        throw Error(Quote(target.subject.ref) +
+                    " has no raw manifest bytes in the local store");
+      }
+      out << target.raw;
+      return;
+    case View::kPlatforms:
+      out << output::PlatformsSummary(target.subject);
+      return;
+    case View::kFormat:
+      PrintFormatted(target, tmpl, out);
+      return;
   }
 }
 
 }  // namespace
 
 void DeclareInspectFlags(FlagSet& flags, InspectOptions& options) {
+  flags.String("format", '\0', &options.format,
+               "Format the output: \"json\" or a template");
   flags.Bool("insecure", '\0', &options.insecure,
              "Allow communication with an insecure registry");
+  flags.String("platform", '\0', &options.platform,
+               "Inspect the image of this platform, os/arch[/variant]");
+  flags.Bool("platforms", '\0', &options.platforms,
+             "Summarise the platforms of a list");
+  flags.Bool("raw", '\0', &options.raw, "Print the exact manifest bytes");
   flags.Bool("verbose", 'v', &options.verbose,
              "Output additional info including layers and platform");
 }
 
 void RunInspect(const GlobalOptions& global, const InspectOptions& options,
                 const std::vector<std::string>& args, const Streams& streams) {
+  View view = ChooseView(options);
+  std::optional<output::Template> tmpl;
+  if (view == View::kFormat && !output::IsJsonFormat(options.format)) {
+    // A bad template is an error before any request.
+    tmpl.emplace(output::Template::Parse(options.format));
+  }
   Context context = LoadContext(global, streams);
-  reference::Reference ref = reference::ParseWithDefaultTag(args.back());
-  store::Store store = context.Store();
-  // As docker: with a list named, its local entry; else a local list of
-  // that name; else the registry.
-  if (args.size() == 2) {
-    auto list = reference::ParseWithDefaultTag(args[0]);
-    auto record = store.Get(list, ref);
-    if (!record) {
-      throw Error("No such manifest: " + ref.String());
-    }
-    PrintRecord(manifest::DecodeRecord(*record), options.verbose, streams.out);
-    return;
+  InspectNeeds needs;
+  needs.children = view == View::kVerbose;
+  needs.image_platform = view == View::kFormat || view == View::kPlatforms;
+  needs.insecure = options.insecure;
+  if (!options.platform.empty()) {
+    needs.platform = manifest::ParsePlatformSpec(options.platform);
   }
-  if (auto entries = store.Entries(ref)) {
-    PrintList(DecodeEntries(*entries), options.verbose, streams.out);
-    return;
-  }
-  InspectRemote(context, options, ref, streams.out);
+  InspectTarget target = FindTarget(context, args, needs);
+  Print(target, view, tmpl ? &*tmpl : nullptr, streams.out);
 }
 
 Command InspectCommand() {

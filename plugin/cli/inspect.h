@@ -16,6 +16,15 @@ struct InspectOptions {
   bool insecure = false;
   // -v/--verbose: print the full records, layers and platforms included.
   bool verbose = false;
+  // --raw: the exact bytes, their sha256 the digest.
+  bool raw = false;
+  // --platforms: a summary of the platforms.
+  bool platforms = false;
+  // --platform os/arch[/variant]: inspect that platform's image of a
+  // list.
+  std::string platform;
+  // --format: "json", or a template (output/template.h).
+  std::string format;
 };
 
 // Declares inspect's flags on flags, bound to options.

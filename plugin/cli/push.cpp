@@ -11,7 +11,8 @@
 #include "base/error.h"
 #include "base/parallel.h"
 #include "cli/context.h"
-#include "manifest/manifest_list.h"
+#include "cli/local_list.h"
+#include "manifest/built_list.h"
 #include "manifest/record.h"
 #include "manifest/transfer.h"
 #include "reference/reference.h"
@@ -36,22 +37,15 @@ void CheckPlatforms(const std::vector<manifest::Record>& records,
   }
 }
 
-std::vector<manifest::Record> LoadList(const store::Store& store,
-                                       const reference::Reference& list) {
-  auto entries = store.Entries(list);
-  if (!entries) {
+manifest::BuiltList LoadList(const store::Store& store,
+                             const reference::Reference& list) {
+  auto local = ReadLocalList(store, list);
+  if (!local) {
     throw Error("No such manifest: " + list.String());
   }
-  if (store.Incomplete(list)) {
-    throw Error("manifest list " + list.String() +
-                " was not written completely: create it again with "
-                "--amend");
-  }
-  std::vector<manifest::Record> records;
-  for (const auto& e : *entries) {
-    records.push_back(manifest::DecodeRecord(e.bytes));
-  }
-  return records;
+  CheckPlatforms(local->records, list.String());
+  return manifest::BuildList(std::move(local->records), local->settings,
+                             list.String());
 }
 
 // Asks for one token covering the target and every source repository.
@@ -138,16 +132,15 @@ void RunPush(const GlobalOptions& global, const PushOptions& options,
     targets.push_back(ParseListName(tag));
   }
   store::Store store = context.Store();
-  std::vector<manifest::Record> records = LoadList(store, list);
-  CheckPlatforms(records, list.String());
+  manifest::BuiltList built = LoadList(store, list);
+  const std::vector<manifest::Record>& records = built.records;
+  if (context.debug_log) {
+    context.debug_log("pushing " + list.String() + " as " +
+                      manifest::FormatName(built.format.media_type) + " (" +
+                      built.format.reason + ")");
+  }
 
   registry::Session session(context.SessionOptions(options.insecure));
-  std::vector<manifest::Descriptor> entries;
-  for (const auto& r : records) {
-    entries.push_back(manifest::ListEntry(r));
-  }
-  std::string media_type = manifest::ListMediaType(entries);
-  std::string bytes = manifest::BuildManifestList(entries, media_type);
   // The list goes last, under each tag, once every entry is in place in
   // that tag's repository.
   // Progress only where a person watches: a terminal, not -q.
@@ -165,7 +158,8 @@ void RunPush(const GlobalOptions& global, const PushOptions& options,
       MoveEntries(session, records, target, streams, options.quiet,
                   progress ? &*progress : nullptr);
     }
-    digest = session.PutManifest(target, media_type, bytes, "manifest list");
+    digest = session.PutManifest(target, built.format.media_type, built.bytes,
+                                 "manifest list");
   }
   streams.out << digest << "\n";
   if (options.purge) {

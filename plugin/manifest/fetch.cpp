@@ -11,13 +11,6 @@ namespace {
 // keeps connections (8 by default).
 constexpr size_t kParallelFetches = 8;
 
-Record ImageRecord(registry::Session& session, const reference::Reference& ref,
-                   const Manifest& m) {
-  std::string config = session.GetBlob(ref, m.image().config.digest);
-  return MakeRecord(ref.WithDefaultTag().String(), m,
-                    PlatformFromConfig(config));
-}
-
 // The record of a list entry before its manifest is fetched: what the
 // list itself says of it.
 Record EntryStub(const reference::Reference& child, const Descriptor& entry) {
@@ -27,6 +20,7 @@ Record EntryStub(const reference::Reference& child, const Descriptor& entry) {
   record.descriptor.digest = entry.digest;
   record.descriptor.size = entry.size;
   record.descriptor.platform = EntryPlatform(entry);
+  record.descriptor.annotations = entry.annotations;
   return record;
 }
 
@@ -42,9 +36,7 @@ std::vector<Record> ListRecords(registry::Session& session,
       records[i] = EntryStub(child, manifests[i]);
       return;
     }
-    registry::Manifest bytes = session.GetManifest(child);
-    Manifest m = ParseManifest(bytes.bytes, bytes.media_type);
-    records[i] = MakeRecord(child.String(), m, EntryPlatform(manifests[i]));
+    records[i] = ChildRecord(session, child, manifests[i]);
   };
   base::ParallelFor(manifests.size(), with_children ? kParallelFetches : 1,
                     fetch_one);
@@ -53,13 +45,38 @@ std::vector<Record> ListRecords(registry::Session& session,
 
 }  // namespace
 
+Record ImageRecord(registry::Session& session, const reference::Reference& ref,
+                   const Manifest& m) {
+  std::string config = session.GetBlob(ref, m.image().config.digest);
+  return MakeRecord(ref.WithDefaultTag().String(), m,
+                    PlatformFromConfig(config));
+}
+
+Record ChildRecord(registry::Session& session,
+                   const reference::Reference& child, const Descriptor& entry) {
+  registry::Manifest bytes = session.GetManifest(child);
+  Manifest m = ParseManifest(bytes.bytes, bytes.media_type);
+  if (m.IsIndex()) {
+    throw Error(Quote(child.String()) +
+                " is itself a manifest list: lists of lists are not "
+                "supported");
+  }
+  Record record = MakeRecord(child.String(), m, EntryPlatform(entry));
+  record.descriptor.annotations = entry.annotations;
+  return record;
+}
+
 Fetched Fetch(registry::Session& session, const reference::Reference& ref,
               bool full) {
   registry::Manifest fetched = session.GetManifest(ref);
   Manifest m = ParseManifest(fetched.bytes, fetched.media_type);
   Fetched out;
   out.is_list = m.IsIndex();
+  out.media_type = m.media_type();
+  out.bytes = m.bytes();
+  out.digest = m.digest();
   if (out.is_list) {
+    out.annotations = m.index().annotations;
     out.entries = ListRecords(session, ref, m, full);
   } else if (full) {
     out.image = ImageRecord(session, ref, m);

@@ -125,6 +125,19 @@ std::string Session::GetBlob(const reference::Reference& repo,
   return data;
 }
 
+void Session::DeleteBlob(const reference::Reference& repo,
+                         const std::string& digest) {
+  std::string what = "deleting blob " + digest + " from " + Quote(repo.Name());
+  transport::Request request;
+  request.method = "DELETE";
+  request.url = impl_->ApiUrl(repo, "blobs/" + digest);
+  transport::Response response = impl_->Send(what, repo, request, "delete");
+  if (response.status != 202 && response.status != 200 &&
+      response.status != 204) {
+    throw ErrorFromResponse(what, response);
+  }
+}
+
 bool Session::MountBlob(const reference::Reference& repo,
                         const std::string& digest, const std::string& from) {
   std::string what = "mounting blob " + digest + " from " + Quote(from) +

@@ -121,4 +121,18 @@ std::string Session::PutManifest(const reference::Reference& ref,
   return digest;
 }
 
+void Session::DeleteManifest(const reference::Reference& ref) {
+  std::string what = "deleting manifest " + Quote(ref.String());
+  transport::Request request;
+  request.method = "DELETE";
+  request.url = impl_->ApiUrl(ref, "manifests/" + Target(ref));
+  // distribution's token auth asks for the "delete" action on DELETE.
+  transport::Response response = impl_->Send(what, ref, request, "delete");
+  // The spec answers 202 Accepted; some registries say 200 or 204.
+  if (response.status != 202 && response.status != 200 &&
+      response.status != 204) {
+    throw ErrorFromResponse(what, response);
+  }
+}
+
 }  // namespace mlist::registry

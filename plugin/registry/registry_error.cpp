@@ -24,6 +24,8 @@ std::string Reason(int status) {
       return "Conflict";
     case 413:
       return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
     case 416:
       return "Range Not Satisfiable";
     case 429:
@@ -104,7 +106,7 @@ RegistryError ErrorFromResponse(const std::string& what,
     std::string excerpt = Excerpt(response.body);
     text += excerpt.empty() ? "" : ": " + excerpt;
   }
-  return RegistryError(what + ": " + text, response.status, codes);
+  return RegistryError(what + ": " + text, response.status, codes, text);
 }
 
 }  // namespace mlist::registry

@@ -76,6 +76,13 @@ class Session {
                           const std::string& bytes,
                           const std::string& kind = "manifest");
 
+  // DELETE a manifest by ref's digest (distribution spec, "Deleting
+  // Manifests"; distribution 2.8 refuses tags, and removes every tag that
+  // points at the digest with it). Throws RegistryError when refused: 405
+  // with code UNSUPPORTED where the registry has deletes turned off, 404
+  // MANIFEST_UNKNOWN when there is no such manifest.
+  void DeleteManifest(const reference::Reference& ref);
+
   // HEAD a blob: its size, or nullopt when absent.
   std::optional<uint64_t> HeadBlob(const reference::Reference& repo,
                                    const std::string& digest);
@@ -89,6 +96,12 @@ class Session {
   // sink returning false stops the download (NetworkError kCanceled).
   void StreamBlob(const reference::Reference& repo, const std::string& digest,
                   const std::function<bool(const char*, size_t)>& sink);
+
+  // DELETE a blob from repo (distribution spec, "Deleting Blobs"): the
+  // repository's link to it goes; the bytes stay until the registry
+  // collects garbage. Throws RegistryError as DeleteManifest does (404
+  // BLOB_UNKNOWN).
+  void DeleteBlob(const reference::Reference& repo, const std::string& digest);
 
   // Asks the registry to mount digest from repository `from` (same
   // registry) into repo. Returns true when mounted (201); false when the

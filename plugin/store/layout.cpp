@@ -45,6 +45,10 @@ std::string Layout::PendingPath(const std::string& list_name) const {
   return OwnDir("pending") + "/" + list_name;
 }
 
+std::string Layout::SettingsPath(const std::string& list_name) const {
+  return OwnDir("settings") + "/" + list_name;
+}
+
 std::string Layout::OwnDir(const char* name) const {
   return config_dir_ + kOwnDir + name;
 }

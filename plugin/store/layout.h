@@ -17,6 +17,10 @@
 //   <config>/mlist/pending/<list>       present while a whole-list
 //                                       replace that could not be done
 //                                       in one rename is under way
+//   <config>/mlist/settings/<list>      what docker's records cannot
+//                                       hold: the list's format and
+//                                       index annotations (see
+//                                       list_settings.h)
 //
 // <list> and <entry> are reference::FileSafeName of the normalised
 // reference strings.
@@ -51,6 +55,8 @@ class Layout {
   std::string OwnerPath(const std::string& list_name) const;
   // <config>/mlist/pending/<list_name>.
   std::string PendingPath(const std::string& list_name) const;
+  // <config>/mlist/settings/<list_name>.
+  std::string SettingsPath(const std::string& list_name) const;
 
  private:
   std::string OwnDir(const char* name) const;

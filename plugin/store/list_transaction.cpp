@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "store/collision.h"
 #include "store/list_reader.h"
+#include "store/list_settings.h"
 #include "store/list_writer.h"
 
 namespace mlist::store {
@@ -83,6 +84,17 @@ void ListTransaction::Replace(const std::vector<NewEntry>& entries) {
     WriteOwner(context_, list_);
     ReplaceList(context_, list_, records);
   });
+}
+
+std::optional<std::string> ListTransaction::Settings() const {
+  return WithContext(
+      "reading the settings of manifest list " + Quote(list_.String()),
+      [&] { return ReadSettings(context_, Name()); });
+}
+
+void ListTransaction::SaveSettings(std::string_view bytes) {
+  WithContext("saving the settings of manifest list " + Quote(list_.String()),
+              [&] { WriteSettings(context_, Name(), bytes); });
 }
 
 bool ListTransaction::Remove() {

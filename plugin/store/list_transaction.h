@@ -56,6 +56,14 @@ class ListTransaction {
   // change one by one and Incomplete() tells a half-done replace.
   void Replace(const std::vector<NewEntry>& entries);
 
+  // Returns the list's settings (see list_settings.h), or nothing.
+  std::optional<std::string> Settings() const;
+
+  // Saves the list's settings; empty bytes remove them. Call after the
+  // entries are in place: settings belong to the folder they were
+  // written for, and a Replace makes a new folder.
+  void SaveSettings(std::string_view bytes);
+
   // Deletes the list; returns false when it had no folder (the caller
   // prints docker's "No such manifest: <list>").
   bool Remove();

@@ -171,6 +171,7 @@ bool RemoveList(const StoreContext& context, const std::string& list_name) {
   }
   RemoveFile(context.layout.PendingPath(list_name));
   RemoveFile(context.layout.OwnerPath(list_name));
+  RemoveFile(context.layout.SettingsPath(list_name));
   return existed;
 }
 

@@ -36,7 +36,7 @@ void ReplaceList(const StoreContext& context, const reference::Reference& list,
                  const std::vector<NamedRecord>& records);
 
 // Moves the list folder into staging in one rename, then deletes it and
-// the list's owner and pending records. Returns false when there was no
+// the list's owner, pending and settings records. Returns false when there was no
 // folder.
 bool RemoveList(const StoreContext& context, const std::string& list_name);
 

@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "store/files.h"
 #include "store/list_reader.h"
+#include "store/list_settings.h"
 #include "store/list_writer.h"
 
 namespace mlist::store {
@@ -41,6 +42,15 @@ std::optional<std::string> Store::Get(const reference::Reference& list,
                        CheckListOwner(context_, list);
                        return ReadEntry(context_, list, entry);
                      });
+}
+
+std::optional<std::string> Store::Settings(
+    const reference::Reference& list) const {
+  return WithContext(
+      "reading the settings of manifest list " + Quote(list.String()), [&] {
+        CheckListOwner(context_, list);
+        return ReadSettings(context_, ListName(list));
+      });
 }
 
 bool Store::Incomplete(const reference::Reference& list) const {

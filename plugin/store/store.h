@@ -74,6 +74,9 @@ class Store {
   std::optional<std::string> Get(const reference::Reference& list,
                                  const reference::Reference& entry) const;
 
+  // Returns list's settings (see list_settings.h), or nothing. Unlocked.
+  std::optional<std::string> Settings(const reference::Reference& list) const;
+
   // Returns whether a replace of list was killed half-way (see
   // ListTransaction::Incomplete).
   bool Incomplete(const reference::Reference& list) const;

@@ -69,7 +69,9 @@ TEST(CliRun, ShortHelpWorksWithDockersDeprecationNotice) {
   EXPECT_EQ(r.out,
             "Flag shorthand -h has been deprecated, use --help\n"
             "Usage:  docker mlist rm MANIFEST_LIST [MANIFEST_LIST...]\n\n"
-            "Delete one or more manifest lists from local storage\n");
+            "Delete one or more manifest lists from local storage\n\n"
+            "Options:\n"
+            "      --all   Remove every local manifest list\n");
 }
 
 TEST(CliRun, StandaloneNamesItselfDockerMlist) {

@@ -10,23 +10,28 @@ TEST(CliCommands, AreDockerManifestsSubcommandsInOrder) {
   for (const Command& command : Commands()) {
     names.push_back(command.name);
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"annotate", "create", "inspect",
-                                             "push", "rm"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"annotate", "check", "create",
+                                             "inspect", "ls", "push", "rm"}));
 }
 
-TEST(CliCommands, EachDeclaresExactlyDockersFlags) {
+TEST(CliCommands, EachDeclaresDockersFlagsAndItsOwn) {
   struct Case {
     const char* command;
     std::vector<std::string> flags;  // "-s/--long" or "--long TYPE"
   };
   const Case cases[] = {
       {"annotate",
-       {"--arch string", "--os string", "--os-features strings",
-        "--os-version string", "--variant string"}},
-      {"create", {"-a/--amend", "--insecure"}},
-      {"inspect", {"--insecure", "-v/--verbose"}},
+       {"--annotation list", "--arch string", "--os string",
+        "--os-features strings", "--os-version string", "--variant string"}},
+      {"create",
+       {"-a/--amend", "--annotation list", "--docker", "--insecure",
+        "--keep-attestations", "--oci", "--platform strings"}},
+      {"inspect",
+       {"--format string", "--insecure", "--platform string", "--platforms",
+        "--raw", "-v/--verbose"}},
       {"push", {"--insecure", "-p/--purge", "-q/--quiet", "-t/--tag list"}},
-      {"rm", {}},
+      {"ls", {"--format string", "-q/--quiet"}},
+      {"rm", {"--all"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.command);
@@ -66,11 +71,11 @@ TEST(CliSuggestCommands, OffersCloseNamesAsCobraDoes) {
       {"creat", {"create"}},
       {"Create", {"create"}},
       {"CREATE", {"create"}},
-      {"in", {"inspect", "rm"}},
-      {"r", {"rm"}},
-      {"pus", {"push"}},
-      {"rn", {"rm"}},
-      {"p", {"push", "rm"}},
+      {"in", {"inspect", "ls", "rm"}},
+      {"r", {"ls", "rm"}},
+      {"pus", {"ls", "push"}},
+      {"rn", {"ls", "rm"}},
+      {"p", {"ls", "push", "rm"}},
       {"bogus", {}},
       {"annnotate", {"annotate"}},
       {"create", {}},  // a name is never suggested to itself

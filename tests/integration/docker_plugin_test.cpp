@@ -45,7 +45,8 @@ TEST_F(DockerPluginTest, HelpFlagShowsTheCommands) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Usage:  docker mlist COMMAND"), std::string::npos)
       << r.out;
-  for (const char* cmd : {"annotate", "create", "inspect", "push", "rm"}) {
+  for (const char* cmd :
+       {"annotate", "create", "inspect", "ls", "push", "rm"}) {
     std::regex row(std::string("\\n  ") + cmd + "\\s+\\S");
     EXPECT_TRUE(std::regex_search(r.out, row)) << cmd << "\n" << r.out;
   }

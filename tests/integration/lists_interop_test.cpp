@@ -5,6 +5,7 @@
 // wrote.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -203,21 +204,29 @@ TEST_F(ListsInteropTest, UnknownOsArchIsAWarningNotARefusal) {
       << inspect.out;
 }
 
-TEST_F(ListsInteropTest, ListSourcesAreRefusedByName) {
+TEST_F(ListsInteropTest, AListSourceGivesItsEntriesAndDockerReadsThem) {
   std::string list = Ref("app:lists-in");
-  ASSERT_EQ(ExpectSame({"create", "--insecure", list, Images("v2")[0]}), 0);
+  ASSERT_EQ(ExpectSame(Cat({"create", "--insecure", list}, Images("v2"))), 0);
   // A list in the registry, pushed by docker, named as a source.
   auto pushed = docker_.Docker({"manifest", "push", "--insecure", list});
   ASSERT_EQ(pushed.exit_code, 0) << pushed.err;
-  auto r = ours_.Docker(
-      {"mlist", "create", "--insecure", Ref("app:of-lists"), list});
-  EXPECT_EQ(r.exit_code, 1);
-  // TODO(#6): index sources are taken apart into their entries.
-  EXPECT_EQ(r.err, "\"" + list + "\" is a manifest list\n");
-  // Nothing was stored for the refused list.
-  for (const auto& [path, bytes] : StoreFiles(ours_.config_dir())) {
-    EXPECT_EQ(path.find("of-lists"), std::string::npos) << path;
+  std::string of_lists = Ref("app:of-lists");
+  auto r = ours_.Docker({"mlist", "create", "--insecure", of_lists, list});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Its entries are the pushed list's; docker reads them from our store
+  // and rebuilds the very list it pushed.
+  auto theirs = ours_.Docker({"manifest", "inspect", of_lists});
+  ASSERT_EQ(theirs.exit_code, 0) << theirs.err;
+  auto ours = ours_.Docker({"mlist", "inspect", of_lists});
+  EXPECT_EQ(ours.out, theirs.out);
+  // The same entries; their order is the store's (file names), as in
+  // every list docker manifest keeps.
+  auto raw = ours_.Docker({"mlist", "inspect", "--raw", of_lists}).out;
+  for (const auto& image : Images("v2")) {
+    EXPECT_NE(raw.find(FetchInsecure(image).digest), std::string::npos);
   }
+  EXPECT_EQ(std::count(raw.begin(), raw.end(), '{'),
+            std::count(theirs.out.begin(), theirs.out.end(), '{'));
 }
 
 }  // namespace

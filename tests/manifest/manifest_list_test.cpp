@@ -98,16 +98,17 @@ TEST(ManifestList, EntriesWriteDistributionsFieldsInItsOrder) {
   EXPECT_EQ(BuildManifestList({full, bare}), want);
 }
 
-TEST(ManifestList, RecordBecomesMediaTypeSizeDigestAndPlatform) {
+TEST(ManifestList, RecordBecomesMediaTypeSizeDigestPlatformAnnotations) {
   Record record;
   record.descriptor = Entry(registry::kDockerManifest, "sha256:a",
                             Platform{"amd64", "linux", "", {}, "", {"x"}});
-  record.descriptor.annotations = {{"dropped", "by docker"}};
+  // docker drops them; docker-mlist keeps what annotate set.
+  record.descriptor.annotations = {{"kept", "by docker-mlist"}};
   Descriptor entry = ListEntry(record);
   EXPECT_EQ(entry.media_type, registry::kDockerManifest);
   EXPECT_EQ(entry.size, 528);
   EXPECT_EQ(entry.digest, "sha256:a");
-  EXPECT_TRUE(entry.annotations.empty());
+  EXPECT_EQ(entry.annotations, record.descriptor.annotations);
   EXPECT_EQ(entry.platform, (Platform{"amd64", "linux", "", {}, "", {}}));
   record.descriptor.platform.reset();
   EXPECT_EQ(ListEntry(record).platform, Platform{});

@@ -32,6 +32,7 @@ TEST(RegistryError, Table) {
        "x: 502 Bad Gateway: <html>bad "
        "gateway</html> "},
       {418, "{\"errors\":", "x: 418: {\"errors\":"},
+      {415, "", "x: 415 Unsupported Media Type"},
       {400, std::string("\x01\x02", 2).c_str(), "x: 400 Bad Request"},
   };
   for (const auto& row : rows) {
@@ -40,6 +41,18 @@ TEST(RegistryError, Table) {
     EXPECT_EQ(std::string(e.what()), row.want);
     EXPECT_EQ(e.status(), row.status);
   }
+}
+
+TEST(RegistryError, ReasonLeavesOutWhatWasBeingDone) {
+  auto coded = ErrorFromResponse(
+      "pushing manifest \"a\"",
+      Answer(400,
+             R"({"errors":[{"code":"MANIFEST_INVALID","message":"no"}]})"));
+  EXPECT_EQ(coded.reason(), "manifest invalid: no");
+  auto bare = ErrorFromResponse("x", Answer(405, ""));
+  EXPECT_EQ(bare.reason(), "405 Method Not Allowed");
+  // Built without one, the reason is the whole message.
+  EXPECT_EQ(RegistryError("x: y", 400, {}).reason(), "x: y");
 }
 
 TEST(RegistryError, KeepsCodes) {

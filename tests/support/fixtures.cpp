@@ -177,6 +177,91 @@ manifest::Descriptor ListEntryOf(const PushedImage& image) {
   return d;
 }
 
+namespace {
+
+// An in-toto statement's manifest: config and one layer, as buildx makes
+// them (unknown platform, in-toto layer media type).
+PushedImage PushAttestation(registry::Session& session,
+                            const reference::Reference& ref,
+                            const PushedImage& image) {
+  std::string statement =
+      "{\"_type\":\"https://in-toto.io/Statement/v0.1\","
+      "\"subject\":[{\"digest\":{\"sha256\":\"" +
+      image.digest.substr(7) + "\"}}]}";
+  std::string config =
+      "{\"architecture\":\"unknown\",\"os\":\"unknown\",\"config\":{},"
+      "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" +
+      base::Sha256Digest(statement) + "\"]}}";
+  PushedImage a;
+  a.ref = ref;
+  a.platform = {"unknown", "unknown", "", ""};
+  a.config_digest = base::Sha256Digest(config);
+  a.layer_digest = base::Sha256Digest(statement);
+  session.UploadBlob(ref, a.config_digest, config);
+  session.UploadBlob(ref, a.layer_digest, statement);
+  a.media_type = registry::kOciManifest;
+  a.manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + a.media_type +
+               "\",\"config\":" +
+               Descriptor("application/vnd.oci.image.config.v1+json",
+                          config.size(), a.config_digest) +
+               ",\"layers\":[{\"mediaType\":\"application/vnd.in-toto+json\","
+               "\"digest\":\"" +
+               a.layer_digest +
+               "\",\"size\":" + std::to_string(statement.size()) +
+               ",\"annotations\":{\"in-toto.io/predicate-type\":"
+               "\"https://slsa.dev/provenance/v0.2\"}}]}";
+  reference::Reference by_digest = ref;
+  by_digest.tag.clear();
+  by_digest.digest = base::Sha256Digest(a.manifest);
+  a.digest = session.PutManifest(by_digest, a.media_type, a.manifest);
+  a.size = a.manifest.size();
+  return a;
+}
+
+std::string IndexEntry(const PushedImage& image, const std::string& extra) {
+  return "{\"mediaType\":\"" + image.media_type + "\",\"digest\":\"" +
+         image.digest + "\",\"size\":" + std::to_string(image.size) + extra +
+         ",\"platform\":{\"architecture\":\"" + image.platform.architecture +
+         "\",\"os\":\"" + image.platform.os + "\"" +
+         (image.platform.variant.empty()
+              ? ""
+              : ",\"variant\":\"" + image.platform.variant + "\"") +
+         "}}";
+}
+
+}  // namespace
+
+PushedIndex PushAttestedIndex(registry::Session& session,
+                              const reference::Reference& ref,
+                              const std::vector<Platform>& platforms,
+                              int seed) {
+  PushedIndex index;
+  index.ref = ref;
+  std::string entries;
+  for (size_t i = 0; i < platforms.size(); ++i) {
+    reference::Reference image_ref = ref;
+    image_ref.tag = ref.tag + "-image-" + std::to_string(i);
+    index.images.push_back(PushImage(session, image_ref, platforms[i],
+                                     ImageFormat::kOci,
+                                     seed * 1000 + static_cast<int>(i)));
+    index.attestations.push_back(
+        PushAttestation(session, ref, index.images.back()));
+    entries += std::string(entries.empty() ? "" : ",") +
+               IndexEntry(index.images.back(), "") + "," +
+               IndexEntry(index.attestations.back(),
+                          ",\"annotations\":{\"vnd.docker.reference.digest\":"
+                          "\"" +
+                              index.images.back().digest +
+                              "\",\"vnd.docker.reference.type\":"
+                              "\"attestation-manifest\"}");
+  }
+  index.bytes = "{\"schemaVersion\":2,\"mediaType\":\"" +
+                std::string(registry::kOciIndex) + "\",\"manifests\":[" +
+                entries + "]}";
+  index.digest = session.PutManifest(ref, registry::kOciIndex, index.bytes);
+  return index;
+}
+
 std::unique_ptr<TestRegistry> StartSeededRegistry(const std::string& repo) {
   auto registry = std::make_unique<TestRegistry>(TestRegistryOptions::Plain());
   registry::SessionOptions options;

@@ -66,6 +66,24 @@ std::vector<PushedImage> PushImages(registry::Session& session,
 // The entry a list gives image: media type, size, digest and platform.
 manifest::Descriptor ListEntryOf(const PushedImage& image);
 
+// An index as buildx pushes it with attestations: one OCI image per
+// platform, each followed by its attestation manifest (platform
+// unknown/unknown, annotated "vnd.docker.reference.type":
+// "attestation-manifest" and the image's digest), pushed under ref's tag.
+struct PushedIndex {
+  reference::Reference ref;
+  std::string digest;
+  std::string bytes;
+  std::vector<PushedImage> images;
+  // attestations[i] describes images[i].
+  std::vector<PushedImage> attestations;
+};
+
+PushedIndex PushAttestedIndex(registry::Session& session,
+                              const reference::Reference& ref,
+                              const std::vector<Platform>& platforms,
+                              int seed = 0);
+
 // A plain registry on loopback holding the seven platforms in repository
 // repo twice: Docker v2 as repo:v2-<n> and OCI as repo:oci-<n>.
 std::unique_ptr<TestRegistry> StartSeededRegistry(const std::string& repo);

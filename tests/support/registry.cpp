@@ -146,6 +146,7 @@ std::string TestRegistry::Config() const {
   RegistryConfig config;
   config.storage_dir = storage_dir();
   config.addr = host_port();
+  config.delete_enabled = options_.delete_enabled;
   if (options_.tls) {
     config.cert_file = dir_.Join("server.pem");
     config.key_file = dir_.Join("server-key.pem");

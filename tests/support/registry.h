@@ -33,6 +33,9 @@ struct TestRegistryOptions {
   // The one user of kBasic and kToken.
   std::string user = "mlist";
   std::string password = "mlist-password";
+  // storage.delete.enabled: false makes every DELETE answer 405
+  // UNSUPPORTED, as distribution does by default.
+  bool delete_enabled = true;
   // The registry program; empty means docker-registry from $PATH.
   std::string program;
   // For kToken; user and password are added to its users.

@@ -38,7 +38,7 @@ void PutStorage(std::string& yaml, const RegistryConfig& config) {
   Put(yaml, 1, "filesystem");
   Put(yaml, 2, "rootdirectory", Quoted(config.storage_dir));
   Put(yaml, 1, "delete");
-  Put(yaml, 2, "enabled", "true");
+  Put(yaml, 2, "enabled", config.delete_enabled ? "true" : "false");
   // No background work in a registry that lives for one test.
   Put(yaml, 1, "maintenance");
   Put(yaml, 2, "uploadpurging");

@@ -22,11 +22,14 @@ struct RegistryConfig {
   std::string token_service;
   std::string token_issuer;
   std::string token_cert_bundle;
+  // False: DELETE is refused (405 UNSUPPORTED), distribution's default.
+  bool delete_enabled = true;
 };
 
-// The YAML text for config: filesystem storage with deletes enabled and
-// no upload purging, the access log on (it goes to standard output, the
-// rest of the log to standard error), a random http.secret.
+// The YAML text for config: filesystem storage with deletes as
+// config.delete_enabled says and no upload purging, the access log on (it
+// goes to standard output, the rest of the log to standard error), a
+// random http.secret.
 std::string RegistryConfigYaml(const RegistryConfig& config);
 
 }  // namespace mlist::testing

@@ -143,6 +143,16 @@ TestHttpResponse Rewrite(TestHttpResponse answer, const std::string& from,
   return answer;
 }
 
+// An error answer as distribution sends it.
+TestHttpResponse ErrorAnswer(int status, const std::string& body) {
+  TestHttpResponse answer;
+  answer.status = status;
+  answer.body = body;
+  answer.headers = {{"Content-Type", "application/json; charset=utf-8"},
+                    {"Docker-Distribution-Api-Version", "registry/2.0"}};
+  return answer;
+}
+
 }  // namespace
 
 const char* KindName(RegistryRequestKind kind) {
@@ -190,10 +200,17 @@ void RegistryProxy::RefuseManifestPut(ManifestPutFault fault) {
   manifest_puts_ = 0;
 }
 
+void RegistryProxy::RefuseManifestTypes(MediaTypeFault fault) {
+  std::lock_guard<std::mutex> lock(mu_);
+  refuse_types_ = true;
+  type_fault_ = std::move(fault);
+}
+
 void RegistryProxy::ClearFaults() {
   std::lock_guard<std::mutex> lock(mu_);
   refuse_mounts_ = false;
   refuse_put_ = false;
+  refuse_types_ = false;
 }
 
 std::vector<ProxiedRequest> RegistryProxy::Requests() const {
@@ -225,16 +242,25 @@ bool RegistryProxy::refuse_mounts() const {
   return refuse_mounts_;
 }
 
-bool RegistryProxy::Fault(RegistryRequestKind kind, TestHttpResponse& answer) {
+bool RegistryProxy::Fault(RegistryRequestKind kind,
+                          const TestHttpRequest& request,
+                          TestHttpResponse& answer) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (kind != Kind::kManifestPut || !refuse_put_ ||
-      ++manifest_puts_ != put_fault_.nth) {
+  if (kind != Kind::kManifestPut) {
     return false;
   }
-  answer.status = put_fault_.status;
-  answer.body = put_fault_.body;
-  answer.headers = {{"Content-Type", "application/json; charset=utf-8"},
-                    {"Docker-Distribution-Api-Version", "registry/2.0"}};
+  const auto& types = type_fault_.media_types;
+  std::string type = request.Header("Content-Type");
+  type = type.substr(0, type.find(';'));
+  if (refuse_types_ &&
+      std::find(types.begin(), types.end(), type) != types.end()) {
+    answer = ErrorAnswer(type_fault_.status, type_fault_.body);
+    return true;
+  }
+  if (!refuse_put_ || ++manifest_puts_ != put_fault_.nth) {
+    return false;
+  }
+  answer = ErrorAnswer(put_fault_.status, put_fault_.body);
   return true;
 }
 
@@ -256,7 +282,7 @@ TestHttpResponse RegistryProxy::Handle(const TestHttpRequest& request) {
   seen.method = request.method;
   seen.target = request.target;
   TestHttpResponse answer;
-  seen.faulted = Fault(seen.kind, answer);
+  seen.faulted = Fault(seen.kind, request, answer);
   if (!seen.faulted) {
     TestHttpRequest out = request;
     if (seen.kind == Kind::kMount && refuse_mounts()) {

@@ -48,6 +48,17 @@ struct ManifestPutFault {
       R"({"errors":[{"code":"MANIFEST_INVALID","message":"refused"}]})";
 };
 
+// Refuses every PUT of a manifest whose Content-Type is one of
+// media_types with status and body, as a registry that does not know
+// those types does; the registry never sees them. Other PUTs go through.
+struct MediaTypeFault {
+  std::vector<std::string> media_types;
+  int status = 400;
+  std::string body =
+      R"({"errors":[{"code":"MANIFEST_INVALID","message":"manifest )"
+      R"(invalid","detail":"unsupported media type"}]})";
+};
+
 class RegistryProxy {
  public:
   // Listens on a free port of 127.0.0.1 and forwards every request
@@ -70,6 +81,8 @@ class RegistryProxy {
   void RefuseMounts(bool refuse);
   // From now on, refuses one manifest PUT as fault says.
   void RefuseManifestPut(ManifestPutFault fault = {});
+  // From now on, refuses manifest PUTs by media type as fault says.
+  void RefuseManifestTypes(MediaTypeFault fault);
   // Removes every fault; later requests all reach the registry unchanged.
   void ClearFaults();
 
@@ -85,7 +98,8 @@ class RegistryProxy {
  private:
   TestHttpResponse Handle(const TestHttpRequest& request);
   // The fault answer for a request of kind, when one applies.
-  bool Fault(RegistryRequestKind kind, TestHttpResponse& answer);
+  bool Fault(RegistryRequestKind kind, const TestHttpRequest& request,
+             TestHttpResponse& answer);
   bool refuse_mounts() const;
   TestHttpResponse Forward(TestHttpRequest request) const;
 
@@ -96,6 +110,8 @@ class RegistryProxy {
   bool refuse_put_ = false;
   ManifestPutFault put_fault_;
   int manifest_puts_ = 0;  // since put_fault_ was set
+  bool refuse_types_ = false;
+  MediaTypeFault type_fault_;
   std::vector<ProxiedRequest> requests_;
   // Last: stopped before the rest goes away.
   TestHttpServer server_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/context.h"
+#include "store_dir_test.h"
 #include "support/store_seed.h"
 #include "support/temp_dir.h"
 
@@ -15,16 +16,7 @@ std::string Short(const std::string& tag) {
   return testing::SeedDigest(tag).substr(0, 19);
 }
 
-class CliListCompletionTest : public ::testing::Test {
- protected:
-  store::Store Store() const {
-    Context context;
-    context.config.dir = dir_.path();
-    return context.Store();
-  }
-
-  testing::TempDir dir_;
-};
+using CliListCompletionTest = StoreDirTest;
 
 TEST_F(CliListCompletionTest, NoStoreOffersNothing) {
   EXPECT_EQ(ListCandidates(Store(), "", {}), Lines{});

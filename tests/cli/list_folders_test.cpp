@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/context.h"
+#include "store_dir_test.h"
 #include "support/store_seed.h"
 #include "support/temp_dir.h"
 
@@ -65,16 +66,7 @@ TEST(CliReferenceFromFileName, UndoesDockersEscaping) {
   }
 }
 
-class CliListFoldersTest : public ::testing::Test {
- protected:
-  store::Store Store() const {
-    Context context;
-    context.config.dir = dir_.path();
-    return context.Store();
-  }
-
-  testing::TempDir dir_;
-};
+using CliListFoldersTest = StoreDirTest;
 
 TEST_F(CliListFoldersTest, NoStoreIsNoLists) {
   EXPECT_TRUE(ListFolders(Store()).empty());

@@ -44,19 +44,6 @@ std::string AllYes(const std::string& repo, const std::string& id,
          cleanup + "\n";
 }
 
-// A session that reads what check left, as the test registry's user.
-registry::SessionOptions Reader(const TestRegistry& r) {
-  registry::SessionOptions options;
-  options.insecure = true;
-  options.credentials = [&r](const std::string&) {
-    config::Credential credential;
-    credential.username = r.user();
-    credential.password = r.password();
-    return credential;
-  };
-  return options;
-}
-
 // Every manifest check pushes for id: 2 Docker images, 2 OCI images and
 // the 3 lists.
 std::vector<std::string> ScratchManifests(const std::string& id) {
@@ -84,7 +71,7 @@ void Login(const DockerCli& cli, const TestRegistry& r) {
 // but the shared empty layer.
 void ExpectCleanedUp(const TestRegistry& r, const std::string& repo,
                      const std::string& id) {
-  registry::Session session(Reader(r));
+  registry::Session session(AsUserOf(r));
   auto base = Parse(repo);
   try {
     session.GetManifest(Parse(repo + ":mlist-check-" + id));
@@ -175,7 +162,7 @@ TEST_F(CheckTest, RefusedDeletesAreReportedNotFailed) {
   // The first DELETE was refused, and no other was tried.
   EXPECT_EQ(r.CountRequests("DELETE"), 1u);
   // The tag names the last list pushed: the annotated index.
-  registry::Session session(Reader(r));
+  registry::Session session(AsUserOf(r));
   auto left =
       session.HeadManifest(Parse(r.host_port() + "/app:mlist-check-" + id));
   ASSERT_TRUE(left);

@@ -147,15 +147,7 @@ TEST_F(PushTest, AnotherRegistryIsCopied) {
   auto r = Mlist(cli_, {"push", "--insecure", list});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string digest = LastLine(r.out);
-  registry::SessionOptions options;
-  options.insecure = true;
-  options.credentials = [&](const std::string&) {
-    config::Credential c;
-    c.username = target.user();
-    c.password = target.password();
-    return c;
-  };
-  registry::Session session(options);
+  registry::Session session(AsUserOf(target));
   EXPECT_EQ(session.GetManifest(reference::Parse(list)).digest, digest);
   EXPECT_EQ(target.CountRequests("PUT", "/v2/copied/manifests/"), 8u);
 }

@@ -7,6 +7,7 @@
 #include "base/digest.h"
 #include "registry/registry_error.h"
 #include "registry/session.h"
+#include "support/cli_text.h"
 #include "support/fixtures.h"
 #include "support/registry.h"
 
@@ -16,15 +17,8 @@ namespace {
 using reference::Parse;
 
 registry::SessionOptions Insecure(const TestRegistry& r) {
-  registry::SessionOptions options;
-  options.insecure = true;
+  registry::SessionOptions options = AsUserOf(r);
   options.retry_base = std::chrono::milliseconds(10);
-  options.credentials = [&r](const std::string&) {
-    config::Credential credential;
-    credential.username = r.user();
-    credential.password = r.password();
-    return credential;
-  };
   return options;
 }
 

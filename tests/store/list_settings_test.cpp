@@ -15,15 +15,22 @@ using testing::StoreTest;
 
 using StoreSettings = StoreTest;
 
+const char kListName[] = "localhost-5000_app-1";
+
+// Makes the list localhost:5000/app:1 with entry tag and settings.
+ListTransaction MakeList(const Store& store, const std::string& tag,
+                         const std::string& settings) {
+  ListTransaction tx = store.Lock(Ref("localhost:5000/app:1"));
+  std::string entry = "localhost:5000/app:" + tag;
+  tx.Replace({{Ref(entry), Record(entry)}});
+  tx.SaveSettings(settings);
+  return tx;
+}
+
 TEST_F(StoreSettings, SavedSettingsAreReadBackWithTheList) {
   Store store = MakeStore();
   auto list = Ref("localhost:5000/app:1");
-  {
-    ListTransaction tx = store.Lock(list);
-    tx.Replace({{Ref("localhost:5000/app:amd64"),
-                 Record("localhost:5000/app:amd64")}});
-    tx.SaveSettings("{\"mediaType\":\"x\"}");
-  }
+  MakeList(store, "amd64", "{\"mediaType\":\"x\"}");
   EXPECT_EQ(store.Settings(list), "{\"mediaType\":\"x\"}");
   EXPECT_EQ(store.Lock(list).Settings(), "{\"mediaType\":\"x\"}");
 }
@@ -39,42 +46,29 @@ TEST_F(StoreSettings, AListWithoutSettingsHasNone) {
 
 TEST_F(StoreSettings, EmptySettingsRemoveTheFile) {
   Store store = MakeStore();
-  auto list = Ref("localhost:5000/app:1");
-  ListTransaction tx = store.Lock(list);
-  tx.Replace({{Ref("localhost:5000/app:a"), Record("localhost:5000/app:a")}});
-  tx.SaveSettings("{}");
+  ListTransaction tx = MakeList(store, "a", "{}");
   tx.SaveSettings("");
   EXPECT_EQ(tx.Settings(), std::nullopt);
-  EXPECT_EQ(
-      ReadFileIfExists(store.layout().SettingsPath("localhost-5000_app-1")),
-      std::nullopt);
+  EXPECT_EQ(ReadFileIfExists(store.layout().SettingsPath(kListName)),
+            std::nullopt);
 }
 
 TEST_F(StoreSettings, RemovingTheListRemovesItsSettings) {
   Store store = MakeStore();
   auto list = Ref("localhost:5000/app:1");
-  {
-    ListTransaction tx = store.Lock(list);
-    tx.Replace({{Ref("localhost:5000/app:a"), Record("localhost:5000/app:a")}});
-    tx.SaveSettings("{}");
-  }
+  MakeList(store, "a", "{}");
   EXPECT_TRUE(store.Remove(list));
-  EXPECT_EQ(
-      ReadFileIfExists(store.layout().SettingsPath("localhost-5000_app-1")),
-      std::nullopt);
+  EXPECT_EQ(ReadFileIfExists(store.layout().SettingsPath(kListName)),
+            std::nullopt);
 }
 
 TEST_F(StoreSettings, AFolderMadeAgainByAnotherToolDoesNotInheritThem) {
   Store store = MakeStore();
   auto list = Ref("localhost:5000/app:1");
-  {
-    ListTransaction tx = store.Lock(list);
-    tx.Replace({{Ref("localhost:5000/app:a"), Record("localhost:5000/app:a")}});
-    tx.SaveSettings("{}");
-  }
+  MakeList(store, "a", "{}");
   // As docker manifest rm, then create: the folder goes and comes back,
   // our settings file stays.
-  std::string dir = store.layout().ListDir("localhost-5000_app-1");
+  std::string dir = store.layout().ListDir(kListName);
   std::string entry = dir + "/localhost-5000_app-a";
   std::string bytes = *ReadFileIfExists(entry);
   RemoveTree(dir);
@@ -86,10 +80,7 @@ TEST_F(StoreSettings, AFolderMadeAgainByAnotherToolDoesNotInheritThem) {
 
 TEST_F(StoreSettings, AReplaceKeepsSettingsOnlyWhenSavedAgain) {
   Store store = MakeStore();
-  auto list = Ref("localhost:5000/app:1");
-  ListTransaction tx = store.Lock(list);
-  tx.Replace({{Ref("localhost:5000/app:a"), Record("localhost:5000/app:a")}});
-  tx.SaveSettings("{\"n\":1}");
+  ListTransaction tx = MakeList(store, "a", "{\"n\":1}");
   // A whole-list replace makes a new folder: settings written for the
   // old one no longer apply until saved for the new one.
   tx.Replace({{Ref("localhost:5000/app:b"), Record("localhost:5000/app:b")}});

@@ -4,6 +4,7 @@
 
 #include "base/digest.h"
 #include "base/process.h"
+#include "support/registry.h"
 
 namespace mlist::testing {
 
@@ -33,6 +34,20 @@ std::string SkopeoDigest(const std::string& ref) {
       {"skopeo", "inspect", "--raw", "--tls-verify=false", "docker://" + ref});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return base::Sha256Digest(r.out);
+}
+
+registry::SessionOptions AsUserOf(const TestRegistry& registry) {
+  registry::SessionOptions options;
+  options.insecure = true;
+  std::string user = registry.user();
+  std::string password = registry.password();
+  options.credentials = [user, password](const std::string&) {
+    config::Credential credential;
+    credential.username = user;
+    credential.password = password;
+    return credential;
+  };
+  return options;
 }
 
 }  // namespace mlist::testing

@@ -20,6 +20,12 @@ std::string LastLine(const std::string& out);
 // credentials.
 registry::Manifest FetchInsecure(const std::string& ref);
 
+class TestRegistry;
+
+// Options for a session that reads back what a test pushed: as
+// registry's user, with any certificate or plain HTTP.
+registry::SessionOptions AsUserOf(const TestRegistry& registry);
+
 // sha256 of what `skopeo inspect --raw` reads for ref (no TLS checks):
 // a second, independent reader of pushed bytes.
 std::string SkopeoDigest(const std::string& ref);

@@ -12,11 +12,36 @@
 
 namespace mlist::cli {
 
+namespace {
+
+// A count of milliseconds from the environment; nullopt when unset or
+// not a plain number.
+std::optional<std::chrono::milliseconds> Millis(const Environment& env,
+                                                const char* name) {
+  std::string value = env.GetOr(name);
+  if (value.empty() || value.size() > 9 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return std::chrono::milliseconds(std::stol(value));
+}
+
+TestTimings ReadTestTimings(const Environment& env) {
+  return {Millis(env, kTestReadTimeoutVar), Millis(env, kTestRetryBaseVar),
+          Millis(env, kTestHelperTimeoutVar)};
+}
+
+}  // namespace
+
 registry::SessionOptions Context::SessionOptions(bool insecure) const {
   registry::SessionOptions options;
   options.config = config;
   options.insecure = insecure;
   options.debug_log = debug_log;
+  options.read_timeout = timings.read_timeout.value_or(options.read_timeout);
+  options.retry_base = timings.retry_base.value_or(options.retry_base);
+  options.helper_timeout =
+      timings.helper_timeout.value_or(options.helper_timeout);
   return options;
 }
 
@@ -69,6 +94,7 @@ Context LoadContext(const GlobalOptions& global, const Streams& streams) {
     dir = *home + "/.docker";
   }
   context.config = config::LoadConfig(config::ConfigDir(dir));
+  context.timings = ReadTestTimings(streams.env);
   if (context.debug_log) {
     context.debug_log("config directory: " + context.config.dir);
   }

@@ -3,7 +3,9 @@
 // debug log the global flags turn on.
 #pragma once
 
+#include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "cli/command.h"
@@ -14,11 +16,30 @@
 
 namespace mlist::cli {
 
+// Test-only: milliseconds that replace the session's read timeout, the
+// base of its retry backoff and the credential helpers' timeout, so that
+// the fault tests meet a slow server or a hanging helper in a fraction
+// of a second. Not for users: the defaults are what docker's users
+// expect.
+inline constexpr const char* kTestReadTimeoutVar =
+    "MLIST_TEST_READ_TIMEOUT_MS";
+inline constexpr const char* kTestRetryBaseVar = "MLIST_TEST_RETRY_BASE_MS";
+inline constexpr const char* kTestHelperTimeoutVar =
+    "MLIST_TEST_HELPER_TIMEOUT_MS";
+
+// The waits the test-only variables above set; unset keeps the default.
+struct TestTimings {
+  std::optional<std::chrono::milliseconds> read_timeout;
+  std::optional<std::chrono::milliseconds> retry_base;
+  std::optional<std::chrono::milliseconds> helper_timeout;
+};
+
 struct Context {
   config::Config config;
   // Writes one debug line to stderr when -D or --log-level debug is on;
   // unset otherwise.
   std::function<void(const std::string&)> debug_log;
+  TestTimings timings;
 
   // Options for a registry session on this configuration.
   registry::SessionOptions SessionOptions(bool insecure) const;

@@ -2,6 +2,9 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "base/error.h"
 #include "base/process.h"
 #include "config/json_fields.h"
@@ -17,6 +20,8 @@ constexpr std::string_view kNotFound =
 constexpr std::string_view kTokenUsername = "<token>";
 // A helper's error text is shown, but not without bound.
 constexpr size_t kMaxMessage = 1000;
+// What a secret in a helper's error text is shown as.
+constexpr std::string_view kHidden = "<redacted>";
 
 std::string Trim(const std::string& text) {
   size_t first = text.find_first_not_of(" \t\r\n");
@@ -34,6 +39,39 @@ std::string Duration(std::chrono::milliseconds d) {
   return std::to_string(d.count()) + "ms";
 }
 
+std::string Lower(std::string text) {
+  for (char& c : text) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return text;
+}
+
+// A helper that fails may still print its answer, or part of it: the
+// value of every "Secret" member (any case, as Go's decoder matches
+// names) is hidden, to the end of the text when its string is cut.
+std::string HideSecrets(std::string text) {
+  const std::string key = "\"secret\"";
+  const char* space = " \t\r\n";
+  for (size_t at = Lower(text).find(key); at != std::string::npos;
+       at = Lower(text).find(key, at + 1)) {
+    size_t colon = text.find_first_not_of(space, at + key.size());
+    if (colon == std::string::npos || text[colon] != ':') {
+      continue;
+    }
+    size_t open = text.find_first_not_of(space, colon + 1);
+    if (open == std::string::npos || text[open] != '"') {
+      continue;
+    }
+    size_t close = open + 1;
+    while (close < text.size() && text[close] != '"') {
+      close += text[close] == '\\' ? 2 : 1;
+    }
+    close = std::min(close, text.size());
+    text.replace(open + 1, close - open - 1, kHidden);
+  }
+  return text;
+}
+
 // A helper prints its errors on standard output (docker reads only that);
 // standard error is the fallback for helpers that do not follow the rule.
 std::string FailureText(const base::ProcessResult& result) {
@@ -41,6 +79,7 @@ std::string FailureText(const base::ProcessResult& result) {
   if (text.empty()) {
     text = Trim(result.err);
   }
+  text = HideSecrets(text);
   if (text.size() > kMaxMessage) {
     text = text.substr(0, kMaxMessage) + "...";
   }

@@ -38,7 +38,11 @@ std::string LowerSentence(std::string text) {
 }  // namespace
 
 void ParseJson(std::string_view text, rapidjson::Document& doc) {
-  doc.Parse<rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+  // Iterative: RapidJSON's recursive parser overflows the stack on a few
+  // hundred thousand nested brackets, and a config file or a credential
+  // helper's answer is not ours to trust.
+  doc.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(
+      text.data(), text.size());
   if (doc.HasParseError()) {
     throw Error(
         "invalid JSON at offset " + std::to_string(doc.GetErrorOffset()) +

@@ -45,6 +45,16 @@ std::vector<Record> ListRecords(registry::Session& session,
 
 }  // namespace
 
+Manifest FetchManifest(registry::Session& session,
+                       const reference::Reference& ref) {
+  registry::Manifest fetched = session.GetManifest(ref);
+  try {
+    return ParseManifest(fetched.bytes, fetched.media_type);
+  } catch (const Error& e) {
+    throw Wrap("parsing manifest " + Quote(ref.String()), e);
+  }
+}
+
 Record ImageRecord(registry::Session& session, const reference::Reference& ref,
                    const Manifest& m) {
   std::string config = session.GetBlob(ref, m.image().config.digest);
@@ -54,8 +64,7 @@ Record ImageRecord(registry::Session& session, const reference::Reference& ref,
 
 Record ChildRecord(registry::Session& session,
                    const reference::Reference& child, const Descriptor& entry) {
-  registry::Manifest bytes = session.GetManifest(child);
-  Manifest m = ParseManifest(bytes.bytes, bytes.media_type);
+  Manifest m = FetchManifest(session, child);
   if (m.IsIndex()) {
     throw Error(Quote(child.String()) +
                 " is itself a manifest list: lists of lists are not "
@@ -68,8 +77,7 @@ Record ChildRecord(registry::Session& session,
 
 Fetched Fetch(registry::Session& session, const reference::Reference& ref,
               bool full) {
-  registry::Manifest fetched = session.GetManifest(ref);
-  Manifest m = ParseManifest(fetched.bytes, fetched.media_type);
+  Manifest m = FetchManifest(session, ref);
   Fetched out;
   out.is_list = m.IsIndex();
   out.media_type = m.media_type();
@@ -88,8 +96,7 @@ Fetched Fetch(registry::Session& session, const reference::Reference& ref,
 
 Record FetchImageRecord(registry::Session& session,
                         const reference::Reference& ref) {
-  registry::Manifest fetched = session.GetManifest(ref);
-  Manifest m = ParseManifest(fetched.bytes, fetched.media_type);
+  Manifest m = FetchManifest(session, ref);
   if (m.IsIndex()) {
     throw Error(Quote(ref.WithDefaultTag().String()) + " is a manifest list");
   }

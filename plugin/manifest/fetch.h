@@ -33,6 +33,12 @@ struct Fetched {
   std::vector<Record> entries;
 };
 
+// GETs ref's manifest and parses it. Throws registry::RegistryError, or
+// mlist::Error `parsing manifest "<ref>": <why>` when the registry's
+// answer is not a manifest.
+Manifest FetchManifest(registry::Session& session,
+                       const reference::Reference& ref);
+
 // GETs ref's manifest once; with full, also what the verbose view needs:
 // an image's config blob (its platform comes from there, as docker does)
 // or a list's children (fetched in parallel). Throws

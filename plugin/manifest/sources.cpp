@@ -59,8 +59,7 @@ std::vector<Manifest> FetchManifests(
     registry::Session& session, const std::vector<reference::Reference>& refs) {
   std::vector<std::optional<Manifest>> fetched(refs.size());
   base::ParallelFor(refs.size(), kParallelRequests, [&](size_t i) {
-    registry::Manifest m = session.GetManifest(refs[i]);
-    fetched[i].emplace(ParseManifest(m.bytes, m.media_type));
+    fetched[i].emplace(FetchManifest(session, refs[i]));
   });
   std::vector<Manifest> manifests;
   for (auto& m : fetched) {

@@ -115,13 +115,23 @@ void Session::StreamBlob(const reference::Reference& repo,
 std::string Session::GetBlob(const reference::Reference& repo,
                              const std::string& digest, uint64_t max) {
   std::string data;
-  StreamBlob(repo, digest, [&](const char* d, size_t n) {
-    if (data.size() + n > max) {
-      return false;
+  bool too_large = false;
+  try {
+    StreamBlob(repo, digest, [&](const char* d, size_t n) {
+      too_large = data.size() + n > max;
+      if (!too_large) {
+        data.append(d, n);
+      }
+      return !too_large;
+    });
+  } catch (const Error&) {
+    // The download was stopped here: say why, not that it stopped.
+    if (!too_large) {
+      throw;
     }
-    data.append(d, n);
-    return true;
-  });
+    throw Error("fetching blob " + digest + " from " + Quote(repo.Name()) +
+                ": the blob exceeds " + std::to_string(max) + " bytes");
+  }
   return data;
 }
 

@@ -43,6 +43,18 @@ std::string Reason(int status) {
   }
 }
 
+// A registry's words are shown on one line, and not without bound: an
+// answer may be megabytes long.
+constexpr size_t kMaxMessage = 200;
+constexpr size_t kMaxText = 1000;
+
+std::string Shorten(std::string text, size_t max) {
+  std::replace_if(
+      text.begin(), text.end(),
+      [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
+  return text.size() > max ? text.substr(0, max) + "..." : text;
+}
+
 // "CODE: message" for each entry of a distribution error body.
 std::vector<std::pair<std::string, std::string>> ParseErrors(
     const std::string& body) {
@@ -63,7 +75,7 @@ std::vector<std::pair<std::string, std::string>> ParseErrors(
     std::string message = e.HasMember("message") && e["message"].IsString()
                               ? e["message"].GetString()
                               : "";
-    out.emplace_back(code, message);
+    out.emplace_back(Shorten(code, kMaxMessage), Shorten(message, kMaxMessage));
   }
   return out;
 }
@@ -99,6 +111,7 @@ RegistryError ErrorFromResponse(const std::string& what,
     }
     text += (text.empty() ? "" : "; ") + lower + ": " + message;
   }
+  text = Shorten(text, kMaxText);
   if (text.empty()) {
     text = std::to_string(response.status);
     std::string reason = Reason(response.status);

@@ -54,8 +54,9 @@ Session::Session(SessionOptions options) : impl_(new Impl) {
   transport::CredentialLookup lookup = impl_->options.credentials;
   if (!lookup) {
     const config::Config* config = &impl_->options.config;
-    lookup = [config](const std::string& key) {
-      return config::LookupCredential(*config, key);
+    config::LookupOptions options{impl_->options.helper_timeout};
+    lookup = [config, options](const std::string& key) {
+      return config::LookupCredential(*config, key, options);
     };
   }
   impl_->auth =

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "config/credential_helper.h"
 #include "reference/reference.h"
 #include "transport/auth.h"
 #include "transport/client.h"
@@ -31,7 +32,10 @@ struct SessionOptions {
   std::chrono::milliseconds retry_budget{std::chrono::seconds(60)};
   // One line per request and response (-D); unset: quiet.
   std::function<void(const std::string&)> debug_log;
-  // Credentials by key; default: config::LookupCredential on config.
+  // How long a credential helper may take (config::GetFromHelper).
+  std::chrono::milliseconds helper_timeout{config::kHelperTimeout};
+  // Credentials by key; default: config::LookupCredential on config,
+  // with helper_timeout.
   transport::CredentialLookup credentials;
 };
 
@@ -87,7 +91,8 @@ class Session {
   std::optional<uint64_t> HeadBlob(const reference::Reference& repo,
                                    const std::string& digest);
 
-  // GET a small blob (a config) whole, digest-checked, at most max bytes.
+  // GET a small blob (a config) whole, digest-checked. Throws mlist::Error
+  // ("...: the blob exceeds MAX bytes") past max bytes, and as StreamBlob.
   std::string GetBlob(const reference::Reference& repo,
                       const std::string& digest, uint64_t max = 16 << 20);
 

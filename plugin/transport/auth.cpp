@@ -86,9 +86,19 @@ bool Covered(const std::vector<std::string>& scopes,
   return false;
 }
 
-// A short, secret-free excerpt of a token endpoint's answer.
-std::string Excerpt(const std::string& body) {
-  std::string text = body.substr(0, 200);
+// A short, secret-free excerpt of a token endpoint's answer, which may
+// quote what it was sent: the password or token, or the Basic header
+// that carries both user and password in base64.
+std::string Excerpt(const std::string& body,
+                    const config::Credential& credential) {
+  std::string text = config::Redact(body, credential);
+  std::string basic = BasicHeader(credential).substr(6);
+  for (size_t at = text.find(basic);
+       !credential.password.empty() && at != std::string::npos;
+       at = text.find(basic, at)) {
+    text.replace(at, basic.size(), "<redacted>");
+  }
+  text = text.substr(0, 200);
   std::replace(text.begin(), text.end(), '\n', ' ');
   return text;
 }
@@ -216,7 +226,7 @@ Authenticator::Token Authenticator::FetchToken(
   std::string what = "getting a token from " + Quote(realm);
   if (response.status != 200) {
     throw Error(what + ": " + std::to_string(response.status) + " " +
-                Excerpt(config::Redact(response.body, credential)));
+                Excerpt(response.body, credential));
   }
   rapidjson::Document doc;
   doc.Parse(response.body.data(), response.body.size());

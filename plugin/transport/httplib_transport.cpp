@@ -190,6 +190,9 @@ struct Exchange {
   bool sink_stopped = false;
   std::unique_ptr<BodyReader> reader;
   std::string reader_error;
+  // The body source's own failure (say, the download it copies from): not
+  // the wire's, so it ends the request as it is, never retried here.
+  std::string source_error;
   // When bytes last moved either way: a read timeout is silence.
   std::chrono::steady_clock::time_point last_data =
       std::chrono::steady_clock::now();
@@ -243,7 +246,7 @@ bool ProvideBody(Exchange& ex, size_t length, httplib::DataSink& sink) {
     ex.last_data = std::chrono::steady_clock::now();
     return written;
   } catch (const std::exception& e) {
-    ex.reader_error = e.what();
+    ex.source_error = e.what();
     return false;
   }
 }
@@ -355,6 +358,10 @@ Response HttplibTransport::RoundTrip(const Request& request) {
 
   auto client = Acquire(request.url);
   bool ok = client->send(hr, hres, err);
+  if (!ok && !ex.source_error.empty()) {
+    Release(request.url, std::move(client), false);
+    throw Error(ex.source_error);
+  }
   if (!ok) {
     NetworkError failure =
         Describe(err, ex, request, *client, options_.read_timeout);

@@ -12,6 +12,7 @@
 #include "cli/app.h"
 #include "cli/environment.h"
 #include "support/docker_cli.h"
+#include "support/secrets.h"
 
 namespace mlist::cli {
 
@@ -23,7 +24,8 @@ struct CliResult {
 };
 
 // Runs the command line on args, as docker's plugin (the default) or
-// standalone, with env as the environment.
+// standalone, with env as the environment. An output that shows one of
+// the tests' secrets fails the test.
 inline CliResult RunCli(const std::vector<std::string>& args,
                         bool plugin = true, Environment env = {}) {
   if (plugin) {
@@ -35,6 +37,8 @@ inline CliResult RunCli(const std::vector<std::string>& args,
   result.exit_code = Run(args, env, out, err);
   result.out = out.str();
   result.err = err.str();
+  mlist::testing::ExpectNoSecret("the standard output", result.out);
+  mlist::testing::ExpectNoSecret("the standard error", result.err);
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "support/scoped_env.h"
+#include "support/secrets.h"
 #include "support/temp_dir.h"
 
 namespace mlist::config::testing {
@@ -25,6 +26,7 @@ using mlist::testing::TempDir;
 //   *token*      Username "<token>", Secret "helper-identity-token"
 //   *missing*    "credentials not found in native keychain", exit 1
 //   *failing*    "keychain is locked" on stdout, exit 1
+//   *leaky*      its answer, holding the secret, then "locked"; exit 1
 //   *stderr*     "only on stderr" on stderr, exit 3
 //   *hanging*    sleeps 30 s
 //   *garbage*    truncated JSON holding the secret
@@ -38,6 +40,12 @@ class HelperOnPath {
   static constexpr const char* kSecret = "helper-secret-42";
 
   HelperOnPath() : path_("PATH", dir_.path() + ":" + OldPath()) {
+    using mlist::testing::SecretKind;
+    mlist::testing::RegisterSecret(SecretKind::kPassword, "helper's secret",
+                                   kSecret);
+    mlist::testing::RegisterSecret(SecretKind::kIdentityToken,
+                                   "helper's identity token",
+                                   "helper-identity-token");
     for (const char* name :
          {"docker-credential-mlisttest", "docker-credential-mlisttest2"}) {
       dir_.Write(name, kScript, 0755);
@@ -69,6 +77,8 @@ case "$url" in
              "$url" helper-identity-token ;;
   *missing*) echo "credentials not found in native keychain"; exit 1 ;;
   *failing*) echo "keychain is locked"; exit 1 ;;
+  *leaky*) printf '{"ServerURL":"%s","Secret":"helper-secret-42"}\nlocked\n' \
+             "$url"; exit 1 ;;
   *stderr*) echo "only on stderr" >&2; exit 3 ;;
   *hanging*) exec sleep 30 ;;
   *garbage*) printf '{"Username":"u","Secret":"helper-secret-42"' ;;

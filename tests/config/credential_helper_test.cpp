@@ -60,6 +60,14 @@ TEST_F(CredentialHelperTest, FailureCarriesTheHelpersMessage) {
             "docker-credential-mlisttest: exit status 1: keychain is locked");
 }
 
+TEST_F(CredentialHelperTest, FailureHidesTheSecretItPrinted) {
+  EXPECT_EQ(HelperError("mlisttest", "leaky.example"),
+            "getting credentials for \"leaky.example\": "
+            "docker-credential-mlisttest: exit status 1: "
+            "{\"ServerURL\":\"leaky.example\",\"Secret\":\"<redacted>\"}\n"
+            "locked");
+}
+
 TEST_F(CredentialHelperTest, FailureFallsBackToStderr) {
   EXPECT_EQ(HelperError("mlisttest", "stderr.example"),
             "getting credentials for \"stderr.example\": "
@@ -119,7 +127,8 @@ TEST_F(CredentialHelperTest, UnexpectedOutputIsAnError) {
 TEST_F(CredentialHelperTest, NoErrorShowsTheSecret) {
   for (const char* url :
        {"garbage.example", "wrongtype.example", "array.example",
-        "failing.example", "stderr.example", "empty.example"}) {
+        "failing.example", "stderr.example", "empty.example",
+        "leaky.example"}) {
     SCOPED_TRACE(url);
     std::string error = HelperError("mlisttest", url);
     EXPECT_FALSE(error.empty());

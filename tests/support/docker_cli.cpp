@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "support/paths.h"
+#include "support/secrets.h"
 
 namespace mlist::testing {
 
@@ -42,7 +43,10 @@ base::ProcessResult DockerCli::Run(std::vector<std::string> argv,
                  "DOCKER_CLI_HINTS=false"};
   options.env.insert(options.env.end(), env.begin(), env.end());
   options.timeout = std::chrono::seconds(60);
-  return base::RunProcess(argv, options);
+  base::ProcessResult result = base::RunProcess(argv, options);
+  ExpectNoSecret("the standard output of " + argv[0], result.out);
+  ExpectNoSecret("the standard error of " + argv[0], result.err);
+  return result;
 }
 
 bool HaveDocker() {

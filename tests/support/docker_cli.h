@@ -1,6 +1,7 @@
 // The real docker CLI (client only) with docker-mlist installed as its
 // plugin in a throwaway config directory, and the plugin run standalone
-// with the same environment.
+// with the same environment. Every output is checked for the tests'
+// secrets (support/secrets.h): one that shows any fails the test.
 #pragma once
 
 #include <string>

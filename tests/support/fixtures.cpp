@@ -124,6 +124,7 @@ PushedImage PushImage(registry::Session& session,
   image.ref = ref;
   image.platform = platform;
   image.config_digest = base::Sha256Digest(config);
+  image.config = config;
   image.layer_digest = base::Sha256Digest(layer);
   for (const auto& [digest, data] : {std::pair{image.config_digest, config},
                                      std::pair{image.layer_digest, layer}}) {

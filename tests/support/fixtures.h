@@ -35,6 +35,7 @@ struct PushedImage {
   std::string digest;  // of the manifest
   size_t size = 0;     // of the manifest
   std::string manifest;
+  std::string config;  // the config blob's bytes
   std::string config_digest;
   std::string layer_digest;
 };

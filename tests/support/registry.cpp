@@ -10,6 +10,7 @@
 #include "base/process.h"
 #include "support/certs.h"
 #include "support/registry_config.h"
+#include "support/secrets.h"
 
 namespace mlist::testing {
 namespace {
@@ -87,6 +88,9 @@ TestRegistryOptions TestRegistryOptions::Token() {
 
 TestRegistry::TestRegistry(TestRegistryOptions options)
     : options_(std::move(options)), host_(options_.ipv6 ? "::1" : "127.0.0.1") {
+  if (options_.auth != RegistryAuth::kNone) {
+    RegisterLogin(options_.user, options_.password);
+  }
   if (options_.tls) {
     PrepareTls();
   }

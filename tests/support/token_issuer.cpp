@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "support/crypto.h"
+#include "support/secrets.h"
 
 namespace mlist::testing {
 namespace {
@@ -55,6 +56,13 @@ bool WantsRefreshToken(const TestHttpRequest& request) {
 
 TokenIssuer::TokenIssuer(TokenIssuerOptions options)
     : options_(std::move(options)), signer_(MakeCa("mlist test token issuer")) {
+  for (const auto& [user, password] : options_.users) {
+    RegisterLogin(user, password);
+  }
+  for (const auto& [token, user] : options_.refresh_tokens) {
+    RegisterSecret(SecretKind::kIdentityToken, "identity token of " + user,
+                   token);
+  }
   TestHttpServerOptions http;
   http.host = options_.host;
   http.cert_file = options_.cert_file;
@@ -80,7 +88,9 @@ std::string TokenIssuer::IssueToken(
       claims.access.push_back(*access);
     }
   }
-  return MakeToken(signer_, claims);
+  std::string token = MakeToken(signer_, claims);
+  RegisterSecret(SecretKind::kToken, "token issued to " + user, token);
+  return token;
 }
 
 std::vector<TokenRequest> TokenIssuer::Requests() const {
@@ -179,13 +189,20 @@ TestHttpResponse TokenIssuer::Grant(const TestHttpRequest& request,
       claims.access.push_back(granted);
     }
   }
-  std::string token = JsonQuote(MakeToken(signer_, claims));
+  std::string bearer = MakeToken(signer_, claims);
+  RegisterSecret(SecretKind::kToken,
+                 "token issued to " +
+                     (record.user.empty() ? "anonymous" : record.user),
+                 bearer);
+  std::string token = JsonQuote(bearer);
   std::string body =
       "{\"token\":" + token + ",\"access_token\":" + token +
       ",\"expires_in\":" + std::to_string(options_.expires_in.count()) +
       ",\"issued_at\":" + JsonQuote(Rfc3339Now());
   if (!record.user.empty() && WantsRefreshToken(request)) {
     std::string refresh = RandomHex(16);
+    RegisterSecret(SecretKind::kIdentityToken,
+                   "identity token issued to " + record.user, refresh);
     std::lock_guard<std::mutex> lock(mutex_);
     issued_refresh_tokens_[refresh] = record.user;
     body += ",\"refresh_token\":" + JsonQuote(refresh);

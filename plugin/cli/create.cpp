@@ -134,6 +134,22 @@ std::vector<store::NewEntry> NewEntries(const std::vector<Item>& items) {
   return entries;
 }
 
+// Entries taken from an OCI index keep the annotations it gave them: the
+// list stays an OCI index unless --docker says otherwise (and is then
+// refused, before anything is written).
+bool KeepsOciForAnnotations(const manifest::ListSettings& settings,
+                            const std::vector<manifest::Record>& fresh) {
+  if (!settings.media_type.empty()) {
+    return false;
+  }
+  for (const auto& record : fresh) {
+    if (!record.descriptor.annotations.empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void CheckFlags(const CreateOptions& options) {
   if (options.oci && options.docker) {
     throw UsageError("--oci and --docker cannot be used together");
@@ -186,6 +202,13 @@ void RunCreate(const GlobalOptions& global, const CreateOptions& options,
   }
   std::vector<Item> items = options.amend ? Merge(tx, fresh) : ToItems(fresh);
   manifest::ListSettings settings = Settings(tx, options);
+  if (KeepsOciForAnnotations(settings, fresh)) {
+    settings.media_type = registry::kOciIndex;
+    if (context.debug_log) {
+      context.debug_log("an OCI image index: a source list's entries carry "
+                        "annotations");
+    }
+  }
   std::vector<manifest::Record> records;
   for (const auto& item : items) {
     records.push_back(item.record);

@@ -241,5 +241,46 @@ TEST_F(IndexSourcesTest, AmendReplacesAPlatformAndItsAttestation) {
   EXPECT_EQ(digests, want);
 }
 
+TEST_F(IndexSourcesTest, AnnotatedEntriesKeepTheListAnOciIndex) {
+  // A source index of Docker images whose entries carry annotations.
+  registry::SessionOptions options;
+  options.insecure = true;
+  registry::Session session(options);
+  auto images = PushImages(session, Name("plain"),
+                           {{"linux", "amd64", "", ""}, {"linux", "386", "", ""}},
+                           ImageFormat::kDocker, "d");
+  std::string source = Name("src:annotated");
+  ASSERT_EQ(Mlist({"create", "--insecure", "--oci", source,
+                   images[0].ref.String(), images[1].ref.String()})
+                .exit_code,
+            0);
+  ASSERT_EQ(Mlist({"annotate", "--annotation", "team=build", source,
+                   images[0].ref.String()})
+                .exit_code,
+            0);
+  ASSERT_EQ(Mlist({"push", "--insecure", source}).exit_code, 0);
+
+  // Taken as it is, the list stays an OCI index with the annotation.
+  std::string list = Name("app:annotated");
+  auto r = Mlist({"create", "--insecure", list, source});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto raw = Mlist({"inspect", "--raw", list});
+  ASSERT_EQ(raw.exit_code, 0) << raw.err;
+  EXPECT_NE(raw.out.find("\"mediaType\": \"application/vnd.oci.image.index"),
+            std::string::npos)
+      << raw.out;
+  EXPECT_NE(raw.out.find("\"team\": \"build\""), std::string::npos)
+      << raw.out;
+
+  // Asked for a Docker list, it is refused with the way out.
+  std::string docker = Name("app:annotated-docker");
+  r = Mlist({"create", "--insecure", "--docker", docker, source});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot carry annotations on"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("with --oci"), std::string::npos) << r.err;
+  EXPECT_EQ(Mlist({"inspect", docker}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace mlist::testing

@@ -60,7 +60,8 @@ std::vector<std::pair<std::string, std::string>> ParseErrors(
     const std::string& body) {
   std::vector<std::pair<std::string, std::string>> out;
   rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
+  // Iterative: a deeply nested body must not overflow the stack.
+  doc.Parse<rapidjson::kParseIterativeFlag>(body.data(), body.size());
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("errors") ||
       !doc["errors"].IsArray()) {
     return out;

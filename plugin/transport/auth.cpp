@@ -229,7 +229,9 @@ Authenticator::Token Authenticator::FetchToken(
                 Excerpt(response.body, credential));
   }
   rapidjson::Document doc;
-  doc.Parse(response.body.data(), response.body.size());
+  // Iterative: a deeply nested answer must not overflow the stack.
+  doc.Parse<rapidjson::kParseIterativeFlag>(response.body.data(),
+                                            response.body.size());
   if (doc.HasParseError() || !doc.IsObject()) {
     throw Error(what + ": the answer is not a JSON object");
   }

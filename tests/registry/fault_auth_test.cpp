@@ -60,6 +60,9 @@ TEST(FaultSession, TokenEndpointFailuresAreClearErrors) {
       {"refused", Answer(401, R"({"details":"bad login"})"),
        R"(401 {"details":"bad login"})", 1},
       {"down", Answer(503, "down"), "503 down", 3},
+      // Read without recursion: no stack overflow.
+      {"deeply nested", Answer(200, std::string(1 << 20, '[')),
+       "the answer is not a JSON object", 1},
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.name);

@@ -62,5 +62,20 @@ TEST(RegistryError, KeepsCodes) {
   EXPECT_FALSE(e.HasCode("MANIFEST_UNKNOWN"));
 }
 
+// A registry's body is not ours to trust: a megabyte of nesting is read
+// without recursion, and a megabyte of text is shown cut short.
+TEST(RegistryError, HostileBodiesAreReadSafelyAndCutShort) {
+  std::string nested = R"({"errors":)" + std::string(1 << 20, '[');
+  RegistryError deep = ErrorFromResponse("x", Answer(400, nested));
+  EXPECT_EQ(std::string(deep.what()).substr(0, 31),
+            "x: 400 Bad Request: {\"errors\":[");
+  EXPECT_LT(std::string(deep.what()).size(), 1100u);
+  std::string long_message = R"({"errors":[{"code":"DENIED","message":")" +
+                             std::string(1 << 20, 'm') + "\"}]}";
+  RegistryError wordy = ErrorFromResponse("x", Answer(403, long_message));
+  EXPECT_EQ(std::string(wordy.what()),
+            "x: denied: " + std::string(200, 'm') + "...");
+}
+
 }  // namespace
 }  // namespace mlist::registry

@@ -15,7 +15,12 @@ with_tests=1
 build_pkgs=(g++ cmake make pkg-config file git dpkg-dev ca-certificates
   libssl-dev zlib1g-dev rapidjson-dev libcxxopts-dev libgtest-dev
   googletest libcpp-httplib-dev)
-test_pkgs=(docker-registry apache2-utils openssl python3 skopeo curl)
+# The tests: the registry and its htpasswd tool, the peers and the docker
+# CLI checked against, clang and libFuzzer for tests/fuzz, and a real
+# credential helper (pass, with GnuPG) for the credential tests.
+test_pkgs=(docker-registry apache2-utils openssl python3 skopeo curl
+  clang libclang-rt-dev
+  golang-docker-credential-helpers pass gnupg)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

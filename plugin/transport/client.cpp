@@ -184,14 +184,13 @@ Response Client::SendWithRetries(Request& request,
   }
 }
 
-Response Client::SendOnce(Request& request) {
-  bool insecure = options_.insecure && options_.insecure(request.url);
-  if (insecure && request.url.scheme == "https") {
-    std::lock_guard<std::mutex> lock(plain_mu_);
-    if (plain_http_.count(request.url.Origin()) != 0) {
-      request.url.scheme = "http";
-    }
+Client::~Client() {
+  for (auto& f : stragglers_) {
+    f.wait();
   }
+}
+
+Response Client::Exchange(const Request& request) {
   auto start = Clock::now();
   Log("--> " + request.method + " " + RedactUrl(request.url));
   try {
@@ -203,17 +202,93 @@ Response Client::SendOnce(Request& request) {
   } catch (const NetworkError& e) {
     Log("<-- error " + request.method + " " + RedactUrl(request.url) + ": " +
         e.what());
+    throw;
+  }
+}
+
+std::optional<bool> Client::KnownTls(const std::string& origin) {
+  std::lock_guard<std::mutex> lock(scheme_mu_);
+  auto it = speaks_tls_.find(origin);
+  if (it == speaks_tls_.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+void Client::Remember(const std::string& origin, bool tls) {
+  std::lock_guard<std::mutex> lock(scheme_mu_);
+  speaks_tls_[origin] = tls;
+}
+
+Response Client::SendOnce(Request& request) {
+  bool insecure = options_.insecure && options_.insecure(request.url);
+  if (!insecure || request.url.scheme != "https") {
+    return Exchange(request);
+  }
+  std::optional<bool> tls = KnownTls(request.url.Origin());
+  if (tls.has_value()) {
+    request.url.scheme = *tls ? "https" : "http";
+    return Exchange(request);
+  }
+  // Racing is safe for a request that changes nothing, whose answer goes
+  // to no sink (two answers would mix there) and which carries no
+  // credentials (they must never go out in clear to a TLS server).
+  bool raceable = (request.method == "GET" || request.method == "HEAD") &&
+                  !request.sink && !request.source &&
+                  request.headers.count("Authorization") == 0;
+  return raceable ? RaceSchemes(request) : FallBackToPlain(request);
+}
+
+Response Client::FallBackToPlain(Request& request) {
+  try {
+    Response response = Exchange(request);
+    Remember(request.url.Origin(), true);
+    return response;
+  } catch (const NetworkError& e) {
     // An insecure registry may speak plain HTTP only, as docker allows.
-    if (!insecure || request.url.scheme != "https" ||
-        e.kind() != NetworkError::Kind::kTlsHandshake) {
+    if (e.kind() != NetworkError::Kind::kTlsHandshake) {
       throw;
     }
-    {
-      std::lock_guard<std::mutex> lock(plain_mu_);
-      plain_http_.insert(request.url.Origin());
-    }
+    Remember(request.url.Origin(), false);
     request.url.scheme = "http";
-    return SendOnce(request);
+    return Exchange(request);
+  }
+}
+
+// Waiting for a failed TLS handshake and only then asking over plain HTTP
+// costs a plain registry two round trips more per command; asking both
+// ways at once costs none. The plain answer is used only when the
+// handshake fails; otherwise it is dropped, and waited for on exit.
+Response Client::RaceSchemes(Request& request) {
+  Request plain = request;
+  plain.url.scheme = "http";
+  auto answer = std::make_shared<std::promise<Response>>();
+  std::future<Response> plain_answer = answer->get_future();
+  std::future<void> done =
+      std::async(std::launch::async, [this, plain, answer] {
+        try {
+          answer->set_value(Exchange(plain));
+        } catch (...) {
+          answer->set_exception(std::current_exception());
+        }
+      });
+  try {
+    Response response = Exchange(request);
+    Remember(request.url.Origin(), true);
+    std::lock_guard<std::mutex> lock(scheme_mu_);
+    stragglers_.push_back(std::move(done));
+    return response;
+  } catch (const NetworkError& e) {
+    {
+      std::lock_guard<std::mutex> lock(scheme_mu_);
+      stragglers_.push_back(std::move(done));
+    }
+    if (e.kind() != NetworkError::Kind::kTlsHandshake) {
+      throw;
+    }
+    Remember(request.url.Origin(), false);
+    request.url.scheme = "http";
+    return plain_answer.get();
   }
 }
 

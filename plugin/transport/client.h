@@ -5,10 +5,13 @@
 
 #include <chrono>
 #include <functional>
+#include <future>
+#include <map>
 #include <memory>
 #include <mutex>
-#include <set>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "transport/http.h"
 
@@ -36,6 +39,8 @@ struct ClientOptions {
 class Client {
  public:
   Client(std::shared_ptr<Transport> transport, ClientOptions options);
+  // Waits for any plain-HTTP attempt still running (RaceSchemes).
+  ~Client();
 
   // Sends request, following redirects and retrying as configured.
   // Returns the final response whatever its status; throws NetworkError
@@ -48,13 +53,25 @@ class Client {
   Response SendWithRetries(Request& request,
                            const std::function<void()>& on_attempt);
   Response SendOnce(Request& request);
+  // One round trip, logged.
+  Response Exchange(const Request& request);
+  // An insecure origin not known yet: HTTPS, and plain HTTP at once.
+  Response RaceSchemes(Request& request);
+  // An insecure origin not known yet: HTTPS, then plain HTTP if the TLS
+  // handshake fails, as docker does.
+  Response FallBackToPlain(Request& request);
+  std::optional<bool> KnownTls(const std::string& origin);
+  void Remember(const std::string& origin, bool tls);
   void Log(const std::string& line) const;
 
   std::shared_ptr<Transport> transport_;
   ClientOptions options_;
-  // Origins of insecure registries found to speak plain HTTP only.
-  std::mutex plain_mu_;
-  std::set<std::string> plain_http_;
+  // What each insecure origin speaks, once learned: true for TLS, false
+  // for plain HTTP only.
+  std::mutex scheme_mu_;
+  std::map<std::string, bool> speaks_tls_;
+  // Plain-HTTP attempts that lost a race to TLS, still running.
+  std::vector<std::future<void>> stragglers_;
 };
 
 // Returns url with credentials and token-like query values hidden, for

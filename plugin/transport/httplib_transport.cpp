@@ -279,13 +279,25 @@ httplib::Request ToHttplib(const Request& request, Exchange& ex,
   return hr;
 }
 
-std::string VerifyText(httplib::ClientImpl& client) {
+// Why the server's certificate was refused. OpenSSL judges the chain and
+// the dates; httplib then matches the certificate's names itself and
+// leaves the result X509_V_OK when none fits: name the host that was
+// asked for, as Go's x509 errors do (an IP address is no "host name").
+std::string VerifyText(httplib::ClientImpl& client, const Url& url) {
   auto* ssl = dynamic_cast<httplib::SSLClient*>(&client);
   long result = ssl != nullptr ? ssl->get_openssl_verify_result() : 0;
-  if (result == X509_V_OK) {
-    return "certificate is not valid for this host name";
+  switch (result) {
+    case X509_V_OK:
+      return "certificate is not valid for " + url.host;
+    // A chain that ends in no trusted CA: docker's words for it.
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+      return "certificate signed by unknown authority";
+    default:
+      return X509_verify_cert_error_string(result);
   }
-  return X509_verify_cert_error_string(result);
 }
 
 NetworkError Describe(httplib::Error err, const Exchange& ex,
@@ -327,7 +339,7 @@ NetworkError Describe(httplib::Error err, const Exchange& ex,
                               "speak HTTPS?)");
     case httplib::Error::SSLServerVerification:
       return NetworkError(Kind::kTlsVerify,
-                          where + "x509: " + VerifyText(client));
+                          where + "x509: " + VerifyText(client, request.url));
     case httplib::Error::SSLLoadingCerts:
       return NetworkError(Kind::kTlsVerify,
                           where + "loading CA certificates failed");

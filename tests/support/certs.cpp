@@ -18,8 +18,8 @@ using Key = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 using Cert = std::unique_ptr<X509, decltype(&X509_free)>;
 using Bio = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
-constexpr long kValidBefore = 60 * 60;
-constexpr long kValidFor = 24 * 60 * 60;
+constexpr long kHour = 60 * 60;
+constexpr long kDay = 24 * kHour;
 
 // Throws "what: <OpenSSL's reason>" unless ok.
 void Check(bool ok, const std::string& what) {
@@ -91,14 +91,17 @@ void SetRandomSerial(X509* cert) {
       "choosing a serial number");
 }
 
-// An unsigned certificate for key, named common_name.
-Cert NewCert(const std::string& common_name, EVP_PKEY* key) {
+// An unsigned certificate for key, named common_name, valid from
+// valid_from to valid_until seconds from now.
+Cert NewCert(const std::string& common_name, EVP_PKEY* key, long valid_from,
+             long valid_until) {
   Cert cert(X509_new(), X509_free);
   Check(cert != nullptr, "allocating a certificate");
   X509_set_version(cert.get(), 2);
   SetRandomSerial(cert.get());
-  X509_gmtime_adj(X509_getm_notBefore(cert.get()), -kValidBefore);
-  X509_gmtime_adj(X509_getm_notAfter(cert.get()), kValidFor);
+  Check(X509_gmtime_adj(X509_getm_notBefore(cert.get()), valid_from) &&
+            X509_gmtime_adj(X509_getm_notAfter(cert.get()), valid_until),
+        "setting a validity period");
   auto* cn = reinterpret_cast<const unsigned char*>(common_name.c_str());
   Check(X509_NAME_add_entry_by_txt(X509_get_subject_name(cert.get()), "CN",
                                    MBSTRING_UTF8, cn, -1, -1, 0) == 1,
@@ -128,7 +131,7 @@ void Sign(X509* cert, X509* issuer, EVP_PKEY* issuer_key) {
 
 TestCert MakeCa(const std::string& common_name) {
   Key key = NewKey();
-  Cert cert = NewCert(common_name, key.get());
+  Cert cert = NewCert(common_name, key.get(), -kHour, kDay);
   AddExtension(cert.get(), cert.get(), NID_basic_constraints,
                "critical,CA:TRUE");
   // digitalSignature too: the token issuer signs JWTs with its CA key.
@@ -139,11 +142,12 @@ TestCert MakeCa(const std::string& common_name) {
   return {KeyPem(key.get()), CertPem(cert.get())};
 }
 
-TestCert MakeServerCert(const TestCert& ca, const std::string& common_name) {
+TestCert MakeServerCert(const TestCert& ca, const ServerCertSpec& spec) {
   Key ca_key = KeyFromPem(ca.key_pem);
   Cert ca_cert = CertFromPem(ca.cert_pem);
   Key key = NewKey();
-  Cert cert = NewCert(common_name, key.get());
+  Cert cert =
+      NewCert(spec.common_name, key.get(), spec.valid_from, spec.valid_until);
   AddExtension(cert.get(), ca_cert.get(), NID_basic_constraints,
                "critical,CA:FALSE");
   AddExtension(cert.get(), ca_cert.get(), NID_key_usage,
@@ -151,11 +155,32 @@ TestCert MakeServerCert(const TestCert& ca, const std::string& common_name) {
   AddExtension(cert.get(), ca_cert.get(), NID_ext_key_usage, "serverAuth");
   // Go and OpenSSL match names against the SANs only, never the CN.
   AddExtension(cert.get(), ca_cert.get(), NID_subject_alt_name,
-               "IP:127.0.0.1,IP:::1,DNS:localhost");
+               spec.alt_names.c_str());
   AddExtension(cert.get(), ca_cert.get(), NID_authority_key_identifier,
                "keyid:always");
   Sign(cert.get(), ca_cert.get(), ca_key.get());
   return {KeyPem(key.get()), CertPem(cert.get())};
+}
+
+TestCert MakeServerCert(const TestCert& ca, const std::string& common_name) {
+  ServerCertSpec spec;
+  spec.common_name = common_name;
+  return MakeServerCert(ca, spec);
+}
+
+ServerCertSpec ExpiredServerCert() {
+  ServerCertSpec spec;
+  spec.valid_from = -2 * kDay;
+  spec.valid_until = -kDay;
+  return spec;
+}
+
+ServerCertSpec WrongHostServerCert() {
+  ServerCertSpec spec;
+  // The CN too: httplib, like older clients, falls back to it.
+  spec.common_name = "registry.invalid";
+  spec.alt_names = "DNS:registry.invalid";
+  return spec;
 }
 
 std::string CertificateDer(const std::string& cert_pem) {

@@ -67,6 +67,18 @@ std::vector<AccessLogEntry> ParseAccessLog(const std::string& text) {
   return entries;
 }
 
+ServerCertSpec SpecFor(CertFault fault) {
+  switch (fault) {
+    case CertFault::kNone:
+      break;
+    case CertFault::kExpired:
+      return ExpiredServerCert();
+    case CertFault::kWrongHost:
+      return WrongHostServerCert();
+  }
+  return ServerCertSpec();
+}
+
 }  // namespace
 
 TestRegistryOptions TestRegistryOptions::Plain() {
@@ -115,7 +127,7 @@ TestRegistry::~TestRegistry() {
 
 void TestRegistry::PrepareTls() {
   TestCert ca = MakeCa("mlist test CA");
-  TestCert server = MakeServerCert(ca, "mlist test registry");
+  TestCert server = MakeServerCert(ca, SpecFor(options_.cert_fault));
   ca_file_ = dir_.Join("ca.pem");
   WriteFile(ca_file_, ca.cert_pem);
   WriteFile(dir_.Join("server.pem"), server.cert_pem);
@@ -190,7 +202,11 @@ bool TestRegistry::Launch() {
 }
 
 bool TestRegistry::WaitUntilReady(std::string& why) const {
-  TestHttpClient client = Client();
+  TestHttpClientOptions trust;
+  trust.ca_file = ca_file_;
+  // A certificate made to be refused must not keep the probe out.
+  trust.verify = options_.cert_fault == CertFault::kNone;
+  TestHttpClient client(base_url(), trust);
   TestFields probe = {{"User-Agent", kProbeAgent}};
   auto deadline = Clock::now() + kStartTimeout;
   while (process_->Running()) {

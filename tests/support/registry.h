@@ -24,10 +24,23 @@ enum class RegistryAuth {
   kToken,
 };
 
+// How the server certificate of a TLS registry fails verification, while
+// ca_file() still signs it: trusting that CA leaves this one reason.
+enum class CertFault {
+  kNone,
+  // Its validity ended a day ago.
+  kExpired,
+  // It names registry.invalid only, no loopback address or name.
+  kWrongHost,
+};
+
 struct TestRegistryOptions {
   RegistryAuth auth = RegistryAuth::kNone;
   // HTTPS with a server certificate from a CA made for this registry.
   bool tls = false;
+  // With tls: a server certificate that no client should accept (the
+  // token issuer of kToken serves it too).
+  CertFault cert_fault = CertFault::kNone;
   // Listen on [::1] instead of 127.0.0.1 (the token issuer too).
   bool ipv6 = false;
   // The one user of kBasic and kToken.
@@ -82,7 +95,8 @@ class TestRegistry {
   // The token issuer of a kToken registry; nullptr otherwise.
   TokenIssuer* token_issuer() const { return issuer_.get(); }
 
-  // A client for this registry that trusts ca_file().
+  // A client for this registry that trusts ca_file() (and so fails on a
+  // cert_fault).
   TestHttpClient Client() const;
 
   // The requests the registry has answered since it started (its own

@@ -1,9 +1,10 @@
-// Many annotate processes started at once on one local list, most on the
-// same entry: with docker-mlist every one that succeeds keeps its
-// feature, since each reads, changes and writes the list under its lock.
-// docker manifest annotate, which takes no lock, is run the same way in
-// another config directory; the updates it loses are counted and
-// printed, not judged.
+// Fifty docker-mlist processes started at once on one local list:
+// annotates, most of them on the same entry, and amends that each add an
+// image the list lacks. Every one that succeeds keeps its change, since
+// each reads, changes and writes the list under its lock, and docker
+// manifest reads the list alike afterwards. docker manifest, which takes
+// no lock, is run the same way in another config directory; the updates
+// it loses are counted and printed, not judged.
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
@@ -16,6 +17,7 @@
 #include <thread>
 
 #include "base/process.h"
+#include "support/cli_text.h"
 #include "support/docker_cli.h"
 #include "support/fixtures.h"
 #include "support/paths.h"
@@ -28,33 +30,34 @@ namespace {
 
 using std::chrono::milliseconds;
 
-constexpr int kRounds = 3;
-constexpr int kSameEntry = 16;
+constexpr int kRounds = 5;
+constexpr int kProcesses = 50;
+// The list starts with the seven platforms; one entry takes most
+// annotates, the others a few each.
+constexpr size_t kEntries = 7;
 constexpr size_t kContended = 3;
+constexpr int kSameEntry = 24;
 constexpr int kPerOtherEntry = 2;
+// The rest are amends, each adding an image of a platform of its own: an
+// amend that replaced an entry would drop its features, as docker's does.
+constexpr int kAmends =
+    kProcesses - kSameEntry - kPerOtherEntry * static_cast<int>(kEntries - 1);
+static_assert(kAmends > 0);
 constexpr auto kWaitLimit = std::chrono::seconds(30);
 
-// One annotate process: the feature it adds to which entry.
-struct Job {
+// One change a process makes: an annotate adds feature to image's entry;
+// an amend (feature empty) adds image.
+struct Change {
+  std::string name;  // the feature, or "amend-<n>": names its logs
   std::string feature;
-  size_t entry = 0;
-  std::unique_ptr<ServerProcess> process;
+  std::string image;
 };
 
-// Feature names by entry: kSameEntry on the contended one, kPerOtherEntry
-// on each other one.
-std::vector<std::pair<std::string, size_t>> Plan(size_t entries) {
-  std::vector<std::pair<std::string, size_t>> plan;
-  for (int n = 0; n < kSameEntry; ++n) {
-    plan.push_back({"f" + std::to_string(n), kContended});
-  }
-  for (size_t e = 0; e < entries; ++e) {
-    for (int n = 0; e != kContended && n < kPerOtherEntry; ++n) {
-      plan.push_back({"g" + std::to_string(e) + "-" + std::to_string(n), e});
-    }
-  }
-  return plan;
-}
+// One process started, and the change it makes.
+struct Job {
+  Change change;
+  std::unique_ptr<ServerProcess> process;
+};
 
 // Polls the jobs until all have ended or the limit passed.
 void WaitAll(std::vector<Job>& jobs) {
@@ -64,7 +67,7 @@ void WaitAll(std::vector<Job>& jobs) {
            std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(milliseconds(2));
     }
-    EXPECT_FALSE(job.process->Running()) << job.feature << " still runs";
+    EXPECT_FALSE(job.process->Running()) << job.change.name << " still runs";
   }
 }
 
@@ -109,11 +112,11 @@ std::optional<FeatureMap> FeaturesByRef(const std::string& verbose) {
   return out;
 }
 
-// How a round of concurrent annotates ended.
+// How a round of concurrent changes ended.
 struct Outcome {
   int started = 0;
   int failed = 0;        // exited non-zero
-  int lost = 0;          // exited 0, feature missing from the final list
+  int lost = 0;          // exited 0, change missing from the final list
   int misplaced = 0;     // a feature on an entry it was not given to
   bool readable = true;  // the final list could be inspected
   std::string first_error;
@@ -126,51 +129,92 @@ class ConcurrentAnnotateTest : public ::testing::Test {
     registry::SessionOptions options;
     options.insecure = true;
     registry::Session session(options);
-    PushImages(session, registry_->host_port() + "/app", SevenPlatforms(),
+    std::vector<Platform> platforms = ManyPlatforms(kEntries + kAmends);
+    std::string repo = registry_->host_port() + "/app";
+    PushImages(session, repo, {platforms.begin(), platforms.begin() + kEntries},
                ImageFormat::kDocker, "p");
+    PushImages(session, repo, {platforms.begin() + kEntries, platforms.end()},
+               ImageFormat::kDocker, "x");
   }
   static void TearDownTestSuite() {
     delete registry_;
     registry_ = nullptr;
   }
 
+  // The n-th image of the list as created.
   static std::string Image(size_t n) {
     return registry_->host_port() + "/app:p-" + std::to_string(n);
   }
+  // The image the n-th amend adds.
+  static std::string Extra(int n) {
+    return registry_->host_port() + "/app:x-" + std::to_string(n);
+  }
   static std::vector<std::string> Images() {
     std::vector<std::string> out;
-    for (size_t n = 0; n < SevenPlatforms().size(); ++n) {
+    for (size_t n = 0; n < kEntries; ++n) {
       out.push_back(Image(n));
     }
     return out;
   }
 
+  // Every change of a round: kSameEntry annotates of the contended
+  // entry, kPerOtherEntry of each other one, and kAmends amends, mixed
+  // so that amends start among the annotates.
+  static std::vector<Change> Plan() {
+    std::vector<Change> plan;
+    for (int n = 0; n < kSameEntry; ++n) {
+      std::string feature = "f" + std::to_string(n);
+      plan.push_back({feature, feature, Image(kContended)});
+    }
+    for (size_t e = 0; e < kEntries; ++e) {
+      for (int n = 0; e != kContended && n < kPerOtherEntry; ++n) {
+        std::string feature = "g" + std::to_string(e) + "-" + std::to_string(n);
+        plan.push_back({feature, feature, Image(e)});
+      }
+    }
+    // Amend n goes n/kAmends of the way in.
+    for (int n = 0; n < kAmends; ++n) {
+      auto at = plan.begin() + n * static_cast<long>(plan.size()) / kAmends;
+      plan.insert(at, {"amend-" + std::to_string(n), "", Extra(n)});
+    }
+    return plan;
+  }
+
   // Creates list in cli's config directory with `docker TOOL create`.
   static void Create(const DockerCli& cli, const std::string& tool,
                      const std::string& list) {
-    std::vector<std::string> args = {tool, "create", "--insecure", list};
-    for (const auto& image : Images()) {
-      args.push_back(image);
-    }
-    auto r = cli.Docker(args);
+    auto r = cli.Docker(Cat({tool, "create", "--insecure", list}, Images()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
 
-  // Starts every annotate of Plan() at once; prefix is the command line
+  std::string LogPath(const Change& change, const char* ext) const {
+    return logs_.Join(change.name + "." + std::to_string(round_) + ext);
+  }
+
+  // Starts every change of Plan() at once; prefix is the command line
   // up to the subcommand (the config directory given with --config).
   std::vector<Job> StartAll(const std::vector<std::string>& prefix,
                             const std::string& list) {
     std::vector<Job> jobs;
-    for (const auto& [feature, entry] : Plan(Images().size())) {
-      std::vector<std::string> argv = prefix;
-      argv.insert(argv.end(),
-                  {"annotate", "--os-features", feature, list, Image(entry)});
-      std::string log = logs_.Join(feature + "." + std::to_string(round_));
-      jobs.push_back(
-          {feature, entry,
-           std::make_unique<ServerProcess>(argv, log + ".out", log + ".err")});
+    for (Change& change : Plan()) {
+      std::vector<std::string> args =
+          change.feature.empty()
+              ? std::vector<std::string>{"create", "--insecure", "--amend"}
+              : std::vector<std::string>{"annotate", "--os-features",
+                                         change.feature};
+      args.insert(args.end(), {list, change.image});
+      auto process = std::make_unique<ServerProcess>(
+          Cat(prefix, args), LogPath(change, ".out"), LogPath(change, ".err"));
+      jobs.push_back({std::move(change), std::move(process)});
     }
     return jobs;
+  }
+
+  // Whether the final list holds what a job that succeeded did.
+  static bool Kept(const Change& change, const FeatureMap& features) {
+    auto it = features.find(change.image);
+    return it != features.end() &&
+           (change.feature.empty() || it->second.count(change.feature) > 0);
   }
 
   // Compares what the jobs did with the final verbose inspect output.
@@ -179,29 +223,28 @@ class ConcurrentAnnotateTest : public ::testing::Test {
     auto read = FeaturesByRef(verbose);
     o.readable = read.has_value();
     FeatureMap features = read.value_or(FeatureMap{});
-    std::map<std::string, size_t> owner;
+    std::map<std::string, std::string> owner;
     for (const auto& job : jobs) {
       ++o.started;
-      owner[job.feature] = job.entry;
+      owner[job.change.feature] = job.change.image;
       if (job.process->exit_code() != 0) {
         ++o.failed;
         if (o.first_error.empty()) {
-          o.first_error = ReadFile(
-              logs_.Join(job.feature + "." + std::to_string(round_) + ".err"));
+          o.first_error = ReadFile(LogPath(job.change, ".err"));
         }
-      } else if (features[Image(job.entry)].count(job.feature) == 0) {
+      } else if (!Kept(job.change, features)) {
         ++o.lost;
       }
     }
     for (const auto& [ref, set] : features) {
       for (const auto& feature : set) {
-        o.misplaced += Image(owner[feature]) == ref ? 0 : 1;
+        o.misplaced += owner[feature] == ref ? 0 : 1;
       }
     }
     return o;
   }
 
-  // One round: a new list, every annotate at once, then both tools'
+  // One round: a new list, every change at once, then both tools'
   // verbose inspect of it. tool is "mlist" or "manifest".
   Outcome Round(const DockerCli& cli, const std::string& tool,
                 const std::vector<std::string>& prefix) {
@@ -226,7 +269,7 @@ class ConcurrentAnnotateTest : public ::testing::Test {
 
 TestRegistry* ConcurrentAnnotateTest::registry_ = nullptr;
 
-TEST_F(ConcurrentAnnotateTest, EverySuccessfulAnnotateKeepsItsFeature) {
+TEST_F(ConcurrentAnnotateTest, EverySuccessfulAnnotateAndAmendKeepsItsChange) {
   DockerCli cli;
   for (int r = 0; r < kRounds; ++r) {
     SCOPED_TRACE("round " + std::to_string(r));
@@ -236,21 +279,21 @@ TEST_F(ConcurrentAnnotateTest, EverySuccessfulAnnotateKeepsItsFeature) {
     EXPECT_EQ(o.failed, 0) << o.first_error;
     EXPECT_EQ(o.lost, 0);
     EXPECT_EQ(o.misplaced, 0);
-    std::cout << "[ mlist ] round " << r << ": " << o.started
-              << " annotates at once, " << o.failed << " failed, " << o.lost
+    std::cout << "[ mlist ] round " << r << ": " << o.started << " at once ("
+              << kAmends << " amends), " << o.failed << " failed, " << o.lost
               << " updates lost\n";
   }
 }
 
-TEST_F(ConcurrentAnnotateTest, DockerManifestAnnotateIsCountedNotJudged) {
+TEST_F(ConcurrentAnnotateTest, DockerManifestIsCountedNotJudged) {
   DockerCli cli;
   std::string docker = base::LookPath("docker");
   ASSERT_NE(docker, "");
   for (int r = 0; r < kRounds; ++r) {
     Outcome o = Round(cli, "manifest",
                       {docker, "--config", cli.config_dir(), "manifest"});
-    std::cout << "[ docker ] round " << r << ": " << o.started
-              << " annotates at once, " << o.failed << " failed, " << o.lost
+    std::cout << "[ docker ] round " << r << ": " << o.started << " at once ("
+              << kAmends << " amends), " << o.failed << " failed, " << o.lost
               << " of " << o.started - o.failed << " successful updates lost, "
               << o.misplaced << " misplaced"
               << (o.readable ? "" : "; the list is unreadable") << "\n";

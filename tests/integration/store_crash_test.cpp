@@ -1,17 +1,15 @@
-// `docker-mlist create` of a 64-image list killed with SIGKILL at random
-// moments: afterwards docker manifest and docker mlist read the store
-// alike, and find the old list or the new one (none at all before a
-// first create), never a mix; every file in manifests/ is a whole record.
-// Kills land anywhere in a typical run, or, in two rounds of three,
-// once the store has begun writing or has nearly staged the list.
+// `docker-mlist create` and `create --amend` killed with SIGKILL at
+// random moments, over a hundred times in all (a run that ends before
+// its kill time counts as no kill): afterwards docker manifest and
+// docker mlist read the store alike, and find the old list or the new one
+// (none at all before a first create), never a mix; every file in
+// manifests/ is a whole record. Kills land anywhere in a typical run, or,
+// in two rounds of three, once the store has begun writing or has nearly
+// staged the list.
 #include <gtest/gtest.h>
-#include <rapidjson/document.h>
-#include <signal.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -19,8 +17,7 @@
 #include <set>
 #include <thread>
 
-#include "manifest/json_read.h"
-#include "manifest/record.h"
+#include "support/crash_kit.h"
 #include "support/docker_cli.h"
 #include "support/fixtures.h"
 #include "support/paths.h"
@@ -31,29 +28,23 @@
 namespace mlist::testing {
 namespace {
 
-namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using std::chrono::microseconds;
 
-constexpr size_t kImages = 64;
-constexpr int kCreateRounds = 20;
+// Few enough that over a hundred rounds, each read back by both tools, take
+// well under a minute on two cores; many enough that a create spends a
+// while staging records.
+constexpr size_t kImages = 32;
+constexpr int kCreateRounds = 70;
 // Fewer: a round that leaves the new list costs a create to undo.
-constexpr int kAmendRounds = 15;
+constexpr int kAmendRounds = 50;
+// Before each amend the list holds [0, kOldEnd); the amend names
+// [kAmendFrom, kImages).
+constexpr size_t kOldEnd = kImages * 3 / 4;
+constexpr size_t kAmendFrom = kImages / 4;
 constexpr int kTimingRuns = 3;
 constexpr size_t kTypicalOf = 5;
 constexpr auto kPoll = microseconds(500);
-
-// The names in dir, which the command under test may be changing; none
-// when it does not exist (yet, or any more).
-std::set<std::string> Names(const std::string& dir) {
-  std::set<std::string> names;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    names.insert(it->path().filename().string());
-  }
-  return names;
-}
 
 // What a create has done so far, seen from the staging folder mlist/tmp
 // where the store writes every file before renaming it into place.
@@ -61,18 +52,18 @@ class StagingProbe {
  public:
   // entries: how many records the new list will hold.
   StagingProbe(std::string dir, size_t entries)
-      : dir_(std::move(dir)), entries_(entries), before_(Names(dir_)) {}
+      : dir_(std::move(dir)), entries_(entries), before_(DirNames(dir_)) {}
 
   // Whether anything new appeared: the store began writing.
-  bool Writing() const { return Names(dir_) != before_; }
+  bool Writing() const { return DirNames(dir_) != before_; }
 
   // Whether a new folder holds three quarters of the records: the list
   // is nearly staged, and soon renamed into place. (The moment it holds
   // all of them is often too short for polling to see.)
   bool Staged() const {
-    for (const auto& name : Names(dir_)) {
+    for (const auto& name : DirNames(dir_)) {
       if (before_.count(name) == 0 &&
-          Names(dir_ + "/" + name).size() >= entries_ * 3 / 4) {
+          DirNames(dir_ + "/" + name).size() >= entries_ * 3 / 4) {
         return true;
       }
     }
@@ -130,45 +121,6 @@ class Watcher {
   Watched seen_;
 };
 
-// Kills p with SIGKILL and reaps it. Returns false when it had already
-// ended by itself.
-bool Kill(ServerProcess& p) {
-  bool running = p.Running();
-  if (running) {
-    ::kill(p.pid(), SIGKILL);
-  }
-  while (p.Running()) {
-    std::this_thread::sleep_for(kPoll);
-  }
-  return running;
-}
-
-// Fails for anything under manifests/ that is not a list folder of
-// whole records, each strict JSON that decodes as docker's record.
-void ExpectWholeRecords(const std::string& config_dir) {
-  fs::path root = fs::path(config_dir) / "manifests";
-  std::error_code ec;
-  for (const auto& list : fs::directory_iterator(root, ec)) {
-    ASSERT_TRUE(list.is_directory()) << list.path();
-    for (const auto& entry : fs::directory_iterator(list.path())) {
-      SCOPED_TRACE(entry.path().string());
-      ASSERT_TRUE(entry.is_regular_file());
-      std::string bytes = ReadFile(entry.path());
-      rapidjson::Document doc;
-      EXPECT_NO_THROW(manifest::ParseJsonStrictly(bytes, doc));
-      EXPECT_NO_THROW(manifest::DecodeRecord(bytes));
-    }
-  }
-}
-
-// The seed of the random kill times: $MLIST_CRASH_SEED to replay a run.
-unsigned Seed() {
-  if (const char* s = std::getenv("MLIST_CRASH_SEED")) {
-    return static_cast<unsigned>(std::strtoul(s, nullptr, 10));
-  }
-  return std::random_device{}();
-}
-
 class StoreCrashTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -185,7 +137,7 @@ class StoreCrashTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    seed_ = Seed();
+    seed_ = CrashSeed();
     rng_.seed(seed_);
     list_ = registry_->host_port() + "/app:crash";
   }
@@ -234,41 +186,18 @@ class StoreCrashTest : public ::testing::Test {
     return w;
   }
 
-  // The list before each amend: images 0-47, three of them annotated.
-  // The amend names 16-63, so it keeps 0-15 as they were, fetches 16-47
-  // afresh (dropping their annotation) and adds 48-63.
+  // The list before each amend: images [0, kOldEnd), three of them
+  // annotated. The amend keeps [0, kAmendFrom) as they were, fetches
+  // [kAmendFrom, kOldEnd) afresh (dropping their annotation) and adds the
+  // rest.
   void MakeOldList(const DockerCli& cli) {
     cli.Plugin({"rm", list_});
-    RunCreate(cli, false, Images(0, 48));
-    for (size_t i : {0, 20, 47}) {
+    RunCreate(cli, false, Images(0, kOldEnd));
+    for (size_t i : {size_t{0}, kAmendFrom + 1, kOldEnd - 1}) {
       auto r = cli.Plugin(
           {"annotate", "--os-features", "old", list_, Images(i, i + 1)[0]});
       EXPECT_EQ(r.exit_code, 0) << r.err;
     }
-  }
-
-  // docker manifest inspect and docker mlist inspect of the list in
-  // cli's config directory: expects the same exit code and output, and
-  // returns the output ("" when neither finds a list).
-  std::string InspectBoth(const DockerCli& cli,
-                          const std::vector<std::string>& flags = {}) {
-    std::vector<std::string> docker = {"manifest", "inspect"};
-    std::vector<std::string> ours = {"mlist", "inspect"};
-    docker.insert(docker.end(), flags.begin(), flags.end());
-    ours.insert(ours.end(), flags.begin(), flags.end());
-    docker.push_back(list_);
-    ours.push_back(list_);
-    auto want = cli.Docker(docker);
-    auto got = cli.Docker(ours);
-    EXPECT_EQ(got.exit_code, want.exit_code) << got.err << want.err;
-    EXPECT_EQ(got.out, want.out);
-    if (want.exit_code != 0) {
-      // No local list, and the registry has no such tag either.
-      EXPECT_EQ(want.out, "");
-      EXPECT_NE(want.err.find("no such manifest"), std::string::npos)
-          << want.err;
-    }
-    return want.out;
   }
 
   // When to kill, by round: at any moment of a typical run; once the
@@ -311,7 +240,7 @@ class StoreCrashTest : public ::testing::Test {
           : plan.from == From::kWriting ? watcher.seen().writing
                                         : watcher.seen().staged;
       if (from && now >= *from + plan.delay) {
-        return Kill(*p);
+        return KillNow(*p);
       }
       std::this_thread::sleep_for(kPoll);
     }
@@ -329,7 +258,7 @@ class StoreCrashTest : public ::testing::Test {
     return runs.at(runs.size() / 2);
   }
 
-  void PrintTimings(const char* what) const {
+  void PrintTimings(const std::string& what) const {
     Watched typical = Typical();
     auto at = [](const std::optional<microseconds>& t) {
       return t ? std::to_string(t->count() / 1000) + " ms" : "unseen";
@@ -342,12 +271,13 @@ class StoreCrashTest : public ::testing::Test {
 
   // One line on what the rounds left: how often each of the two allowed
   // states, and how many staged files and folders the kills left behind.
-  void PrintRounds(const char* what, int rounds, int killed, const char* before,
-                   int before_count, const char* after, int after_count) const {
+  void PrintRounds(const std::string& what, int rounds, int killed,
+                   const char* before, int before_count, const char* after,
+                   int after_count) const {
     std::cout << "[ crash ] " << what << ": " << rounds << " rounds, " << killed
               << " killed (" << rounds - killed << " ended first); left "
               << before << " " << before_count << " times, " << after << " "
-              << after_count << " times; " << Names(Staging(cli_)).size()
+              << after_count << " times; " << DirNames(Staging(cli_)).size()
               << " staging leftovers in mlist/tmp\n";
   }
 
@@ -364,15 +294,16 @@ TestRegistry* StoreCrashTest::registry_ = nullptr;
 
 TEST_F(StoreCrashTest, KilledCreateLeavesNoListOrTheWholeList) {
   SCOPED_TRACE("MLIST_CRASH_SEED=" + std::to_string(seed_));
+  std::string what = "create of " + std::to_string(kImages);
   // The list as a create that ran to its end leaves it.
   std::string whole;
   for (int i = 0; i < kTimingRuns; ++i) {
     DockerCli clean;
     timings_.push_back(RunCreate(clean, false, Images(0, kImages)));
-    whole = InspectBoth(clean);
+    whole = InspectBoth(clean, list_);
   }
   ASSERT_NE(whole, "");
-  PrintTimings("create of 64");
+  PrintTimings(what);
 
   int killed = 0;
   int absent = 0;
@@ -382,7 +313,7 @@ TEST_F(StoreCrashTest, KilledCreateLeavesNoListOrTheWholeList) {
     KillPlan plan = Plan(round);
     killed += CreateAndKill(false, Images(0, kImages), plan) ? 1 : 0;
     ExpectWholeRecords(cli_.config_dir());
-    std::string seen = InspectBoth(cli_);
+    std::string seen = InspectBoth(cli_, list_);
     EXPECT_TRUE(seen == "" || seen == whole) << seen;
     absent += seen == "" ? 1 : 0;
     complete += seen == whole ? 1 : 0;
@@ -392,32 +323,34 @@ TEST_F(StoreCrashTest, KilledCreateLeavesNoListOrTheWholeList) {
       ASSERT_EQ(rm.exit_code, 0) << rm.err;
     }
   }
-  PrintRounds("create of 64", kCreateRounds, killed, "no list", absent,
-              "the whole list", complete);
+  PrintRounds(what, kCreateRounds, killed, "no list", absent, "the whole list",
+              complete);
 
   // A create, then an amend, run cleanly over what the kills left.
   RunCreate(cli_, false, Images(0, kImages));
   RunCreate(cli_, true, Images(0, kImages));
   ExpectWholeRecords(cli_.config_dir());
-  EXPECT_EQ(InspectBoth(cli_), whole);
+  EXPECT_EQ(InspectBoth(cli_, list_), whole);
 }
 
 TEST_F(StoreCrashTest, KilledAmendLeavesTheOldListOrTheNewOne) {
   SCOPED_TRACE("MLIST_CRASH_SEED=" + std::to_string(seed_));
+  std::string what = "amend of " + std::to_string(kOldEnd) + " by " +
+                     std::to_string(kImages - kAmendFrom);
   std::string old_list;
   std::string new_list;
   std::string new_verbose;
   for (int i = 0; i < kTimingRuns; ++i) {
     DockerCli clean;
     MakeOldList(clean);
-    old_list = InspectBoth(clean);
-    timings_.push_back(RunCreate(clean, true, Images(16, kImages)));
-    new_list = InspectBoth(clean);
-    new_verbose = InspectBoth(clean, {"--verbose"});
+    old_list = InspectBoth(clean, list_);
+    timings_.push_back(RunCreate(clean, true, Images(kAmendFrom, kImages)));
+    new_list = InspectBoth(clean, list_);
+    new_verbose = InspectBoth(clean, list_, {"--verbose"});
   }
   ASSERT_NE(old_list, "");
   ASSERT_NE(new_list, old_list);
-  PrintTimings("amend of 48 by 48");
+  PrintTimings(what);
 
   MakeOldList(cli_);
   int killed = 0;
@@ -426,9 +359,9 @@ TEST_F(StoreCrashTest, KilledAmendLeavesTheOldListOrTheNewOne) {
   for (int round = 0; round < kAmendRounds; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
     KillPlan plan = Plan(round);
-    killed += CreateAndKill(true, Images(16, kImages), plan) ? 1 : 0;
+    killed += CreateAndKill(true, Images(kAmendFrom, kImages), plan) ? 1 : 0;
     ExpectWholeRecords(cli_.config_dir());
-    std::string seen = InspectBoth(cli_);
+    std::string seen = InspectBoth(cli_, list_);
     EXPECT_TRUE(seen == old_list || seen == new_list) << seen;
     old_state += seen == old_list ? 1 : 0;
     new_state += seen == new_list ? 1 : 0;
@@ -436,13 +369,13 @@ TEST_F(StoreCrashTest, KilledAmendLeavesTheOldListOrTheNewOne) {
       MakeOldList(cli_);
     }
   }
-  PrintRounds("amend of 48 by 48", kAmendRounds, killed, "the old list",
-              old_state, "the new list", new_state);
+  PrintRounds(what, kAmendRounds, killed, "the old list", old_state,
+              "the new list", new_state);
 
-  RunCreate(cli_, true, Images(16, kImages));
+  RunCreate(cli_, true, Images(kAmendFrom, kImages));
   ExpectWholeRecords(cli_.config_dir());
-  EXPECT_EQ(InspectBoth(cli_), new_list);
-  EXPECT_EQ(InspectBoth(cli_, {"--verbose"}), new_verbose);
+  EXPECT_EQ(InspectBoth(cli_, list_), new_list);
+  EXPECT_EQ(InspectBoth(cli_, list_, {"--verbose"}), new_verbose);
 }
 
 }  // namespace

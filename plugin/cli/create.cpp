@@ -205,8 +205,9 @@ void RunCreate(const GlobalOptions& global, const CreateOptions& options,
   if (KeepsOciForAnnotations(settings, fresh)) {
     settings.media_type = registry::kOciIndex;
     if (context.debug_log) {
-      context.debug_log("an OCI image index: a source list's entries carry "
-                        "annotations");
+      context.debug_log(
+          "an OCI image index: a source list's entries carry "
+          "annotations");
     }
   }
   std::vector<manifest::Record> records;

@@ -334,8 +334,7 @@ class FaultMatrixTest
   FaultServer cdn_{[this](const TestHttpRequest& r) {
                      std::lock_guard<std::mutex> lock(cdn_mu_);
                      auto it = cdn_answers_.find(r.path);
-                     return it == cdn_answers_.end() ? Answer(404)
-                                                     : it->second;
+                     return it == cdn_answers_.end() ? Answer(404) : it->second;
                    },
                    TestHttpServerOptions{"127.0.0.2", "", ""}};
   std::string host_;
@@ -343,8 +342,8 @@ class FaultMatrixTest
   std::string inspect_view_;
   DockerCli cli_;
   TempDir helpers_;
-  std::vector<std::string> env_ = {
-      "MLIST_TEST_READ_TIMEOUT_MS=" + std::to_string(kReadTimeoutMs)};
+  std::vector<std::string> env_ = {"MLIST_TEST_READ_TIMEOUT_MS=" +
+                                   std::to_string(kReadTimeoutMs)};
   // Checks of a row beyond the outcome, run after the command.
   std::function<void(Clock::duration elapsed)> more_;
 };
@@ -386,23 +385,21 @@ Outcome FaultMatrixTest::ListPutFailure(const std::string& why) const {
 }
 
 Outcome FaultMatrixTest::PlanServerError() {
-  InstallFault({StatusTarget(), 1, false, [](auto&, auto) {
-                  return StatusAnswer(500, "");
-                }});
+  InstallFault({StatusTarget(), 1, false,
+                [](auto&, auto) { return StatusAnswer(500, ""); }});
   more_ = [this](Clock::duration) { EXPECT_EQ(injector_.taken(), 1); };
   return Success();
 }
 
 Outcome FaultMatrixTest::PlanUnavailable() {
-  InstallFault({[](const TestHttpRequest& r) {
-                  return r.path.rfind("/v2/", 0) == 0;
-                },
-                -1, false, [](auto&, auto) {
-                  return StatusAnswer(
-                      503,
-                      R"({"errors":[{"code":"UNAVAILABLE","message":)"
-                      R"("try later"}]})");
-                }});
+  InstallFault(
+      {[](const TestHttpRequest& r) { return r.path.rfind("/v2/", 0) == 0; },
+       -1, false,
+       [](auto&, auto) {
+         return StatusAnswer(503,
+                             R"({"errors":[{"code":"UNAVAILABLE","message":)"
+                             R"("try later"}]})");
+       }});
   // One try and four retries, then the registry's own words.
   more_ = [this](Clock::duration) { EXPECT_EQ(injector_.taken(), 5); };
   return {1, "", FirstRequestError("unavailable: try later") + "\n"};
@@ -450,17 +447,17 @@ Outcome FaultMatrixTest::PlanWrongDigest() {
     case Command::kInspect: {
       std::string spoiled = *registry_.Manifest("src", "amd64");
       spoiled[spoiled.size() / 2] ^= 1;
-      return {1, "",
-              FirstRequestError("digest mismatch: registry says " +
-                                image_.digest + ", content is " +
-                                base::Sha256Digest(spoiled)) +
-                  "\n"};
+      return {
+          1, "",
+          FirstRequestError("digest mismatch: registry says " + image_.digest +
+                            ", content is " + base::Sha256Digest(spoiled)) +
+              "\n"};
     }
     case Command::kCreate:
       // The spoiled config's digest is checked when it has all come.
-      return {1, "",
-              BodyError("digest mismatch: content is " + SpoiledConfig()) +
-                  "\n"};
+      return {
+          1, "",
+          BodyError("digest mismatch: content is " + SpoiledConfig()) + "\n"};
     case Command::kPush:
       // The copy streams the bytes on as they come: the registry checks
       // the whole and refuses it.
@@ -527,17 +524,17 @@ Outcome FaultMatrixTest::PlanSlowServer() {
                 }});
   // One try and four retries; push's copy is not tried again on top.
   more_ = [this](Clock::duration) { EXPECT_EQ(injector_.taken(), 5); };
-  return {1, "",
-          BodyError("GET " + Url(BodyPath()) + ": the server sent nothing for " +
-                    std::to_string(kShortReadTimeoutMs) + " ms") +
-              "\n"};
+  return {
+      1, "",
+      BodyError("GET " + Url(BodyPath()) + ": the server sent nothing for " +
+                std::to_string(kShortReadTimeoutMs) + " ms") +
+          "\n"};
 }
 
 Outcome FaultMatrixTest::PlanRedirectLoop() {
   auto target = command() == Command::kPush ? StatusTarget() : BodyTarget();
-  InstallFault({target, -1, false, [](auto& r, auto) {
-                  return RedirectTo(r.target);
-                }});
+  InstallFault(
+      {target, -1, false, [](auto& r, auto) { return RedirectTo(r.target); }});
   more_ = [this](Clock::duration) { EXPECT_EQ(injector_.taken(), 11); };
   if (command() == Command::kPush) {
     return ListPutFailure("PUT " + Url(ListPutPath()) +
@@ -569,17 +566,15 @@ Outcome FaultMatrixTest::PlanRedirectToAnotherHost() {
 Outcome FaultMatrixTest::PlanMalformedJson() {
   const std::string cut = R"({"schemaVersion":2,"mediaType":")";
   if (command() == Command::kPush) {
-    InstallFault({StatusTarget(), -1, false, [cut](auto&, auto) {
-                    return StatusAnswer(400, cut);
-                  }});
+    InstallFault({StatusTarget(), -1, false,
+                  [cut](auto&, auto) { return StatusAnswer(400, cut); }});
     return ListPutFailure("400 Bad Request: " + cut);
   }
   std::string path = ManifestPath();
   InstallFault({[path](auto& r) { return IsGet(r, path); }, -1, true,
                 [cut](auto&, TestHttpResponse real) {
                   real.body = cut;
-                  real.headers = {
-                      {"Content-Type", registry::kDockerManifest}};
+                  real.headers = {{"Content-Type", registry::kDockerManifest}};
                   return real;
                 }});
   return {1, "",
@@ -602,8 +597,8 @@ Outcome FaultMatrixTest::PlanTokenEndpoint(FaultKind kind) {
   } else {
     // A token server that quotes the credentials it refuses.
     InstallFault({token, -1, false, [](const TestHttpRequest& r, auto) {
-                    return StatusAnswer(401, "refused: " +
-                                                 r.Header("Authorization"));
+                    return StatusAnswer(
+                        401, "refused: " + r.Header("Authorization"));
                   }});
     why = "401 refused: Basic <redacted>";
   }
@@ -621,29 +616,29 @@ Outcome FaultMatrixTest::PlanHelper(FaultKind kind) {
                      registry_.password() + "\"";
   if (kind == FaultKind::kHelperMissing) {
     UseHelper("mlist-absent", "");
-    why = "exec: \"docker-credential-mlist-absent\": executable file not "
-          "found in $PATH";
+    why =
+        "exec: \"docker-credential-mlist-absent\": executable file not "
+        "found in $PATH";
   } else if (kind == FaultKind::kHelperHangs) {
     UseHelper("mlistmatrix", "#!/bin/sh\nexec sleep 30\n");
     env_.push_back("MLIST_TEST_HELPER_TIMEOUT_MS=" +
                    std::to_string(kShortHelperTimeoutMs));
     why = program + ": no answer within 300ms";
   } else if (kind == FaultKind::kHelperFailsShowingSecret) {
-    UseHelper("mlistmatrix", "#!/bin/sh\necho 'keychain is locked: " + json +
-                                 "}'\nexit 1\n");
-    why = program +
-          ": exit status 1: keychain is locked: {\"ServerURL\":\"" + host_ +
-          "\",\"Username\":\"matrix\",\"Secret\":\"<redacted>\"}";
+    UseHelper("mlistmatrix",
+              "#!/bin/sh\necho 'keychain is locked: " + json + "}'\nexit 1\n");
+    why = program + ": exit status 1: keychain is locked: {\"ServerURL\":\"" +
+          host_ + "\",\"Username\":\"matrix\",\"Secret\":\"<redacted>\"}";
   } else {
     UseHelper("mlistmatrix", "#!/bin/sh\nprintf '%s' '" + json + "'\n");
     why = program + ": invalid output: invalid JSON at offset " +
           std::to_string(json.size()) +
           ": missing a comma or '}' after an object member";
   }
-  return {1, "",
-          FirstRequestError("getting credentials for \"" + host_ + "\": " +
-                            why) +
-              "\n"};
+  return {
+      1, "",
+      FirstRequestError("getting credentials for \"" + host_ + "\": " + why) +
+          "\n"};
 }
 
 Outcome FaultMatrixTest::Plan() {
@@ -741,21 +736,18 @@ INSTANTIATE_TEST_SUITE_P(
     Faults, FaultMatrixTest,
     ::testing::Combine(
         ::testing::Values(Command::kInspect, Command::kCreate, Command::kPush),
-        ::testing::Values(FaultKind::kServerErrorThenSuccess,
-                          FaultKind::kUnavailableForever,
-                          FaultKind::kTooManyRequestsWithRetryAfter,
-                          FaultKind::kResetMidBodyThenSuccess,
-                          FaultKind::kTruncatedBody, FaultKind::kWrongDigest,
-                          FaultKind::kOver4MiB, FaultKind::kEndlessBody,
-                          FaultKind::kSlowServer, FaultKind::kRedirectLoop,
-                          FaultKind::kRedirectToAnotherHost,
-                          FaultKind::kMalformedJson,
-                          FaultKind::kTokenEndpointDown,
-                          FaultKind::kTokenEndpointGarbage,
-                          FaultKind::kTokenEndpointEchoesLogin,
-                          FaultKind::kHelperMissing, FaultKind::kHelperHangs,
-                          FaultKind::kHelperFailsShowingSecret,
-                          FaultKind::kHelperPrintsGarbage)),
+        ::testing::Values(
+            FaultKind::kServerErrorThenSuccess, FaultKind::kUnavailableForever,
+            FaultKind::kTooManyRequestsWithRetryAfter,
+            FaultKind::kResetMidBodyThenSuccess, FaultKind::kTruncatedBody,
+            FaultKind::kWrongDigest, FaultKind::kOver4MiB,
+            FaultKind::kEndlessBody, FaultKind::kSlowServer,
+            FaultKind::kRedirectLoop, FaultKind::kRedirectToAnotherHost,
+            FaultKind::kMalformedJson, FaultKind::kTokenEndpointDown,
+            FaultKind::kTokenEndpointGarbage,
+            FaultKind::kTokenEndpointEchoesLogin, FaultKind::kHelperMissing,
+            FaultKind::kHelperHangs, FaultKind::kHelperFailsShowingSecret,
+            FaultKind::kHelperPrintsGarbage)),
     CellName);
 
 }  // namespace

@@ -246,9 +246,10 @@ TEST_F(IndexSourcesTest, AnnotatedEntriesKeepTheListAnOciIndex) {
   registry::SessionOptions options;
   options.insecure = true;
   registry::Session session(options);
-  auto images = PushImages(session, Name("plain"),
-                           {{"linux", "amd64", "", ""}, {"linux", "386", "", ""}},
-                           ImageFormat::kDocker, "d");
+  auto images =
+      PushImages(session, Name("plain"),
+                 {{"linux", "amd64", "", ""}, {"linux", "386", "", ""}},
+                 ImageFormat::kDocker, "d");
   std::string source = Name("src:annotated");
   ASSERT_EQ(Mlist({"create", "--insecure", "--oci", source,
                    images[0].ref.String(), images[1].ref.String()})
@@ -269,8 +270,7 @@ TEST_F(IndexSourcesTest, AnnotatedEntriesKeepTheListAnOciIndex) {
   EXPECT_NE(raw.out.find("\"mediaType\": \"application/vnd.oci.image.index"),
             std::string::npos)
       << raw.out;
-  EXPECT_NE(raw.out.find("\"team\": \"build\""), std::string::npos)
-      << raw.out;
+  EXPECT_NE(raw.out.find("\"team\": \"build\""), std::string::npos) << raw.out;
 
   // Asked for a Docker list, it is refused with the way out.
   std::string docker = Name("app:annotated-docker");

@@ -22,8 +22,8 @@ TestHttpResponse Reply(int status, std::string body = "",
 TestHttpResponse Refuse(int status, const std::string& code,
                         const std::string& message) {
   return Reply(status,
-               R"({"errors":[{"code":")" + code + R"(","message":")" +
-                   message + R"("}]})",
+               R"({"errors":[{"code":")" + code + R"(","message":")" + message +
+                   R"("}]})",
                {{"Content-Type", "application/json; charset=utf-8"}});
 }
 
@@ -236,9 +236,9 @@ TestHttpResponse MemoryRegistry::StartUpload(const TestHttpRequest& request,
   }
   std::string id = "upload-" + std::to_string(++next_upload_);
   uploads_[id];
-  return Reply(202, "",
-               {{"Location", "/v2/" + repo + "/blobs/uploads/" + id},
-                {"Range", "0-0"}});
+  return Reply(
+      202, "",
+      {{"Location", "/v2/" + repo + "/blobs/uploads/" + id}, {"Range", "0-0"}});
 }
 
 // PATCH adds a chunk; PUT adds the last one and closes the upload, which

@@ -222,8 +222,7 @@ void RunCreate(const GlobalOptions& global, const CreateOptions& options,
                       manifest::FormatName(built.format.media_type) + " (" +
                       built.format.reason + ")");
   }
-  tx.Replace(NewEntries(items));
-  tx.SaveSettings(manifest::EncodeListSettings(settings));
+  tx.Replace(NewEntries(items), manifest::EncodeListSettings(settings));
   streams.out << "Created manifest list " << list.String() << "\n";
 }
 

@@ -38,19 +38,43 @@ std::optional<std::string> FolderId(const std::string& dir) {
          ":" + born + "\n";
 }
 
+// Where StageSettings keeps the settings of a folder about to come.
+std::string StagedPath(const StoreContext& context,
+                       const std::string& list_name) {
+  return context.layout.SettingsPath(list_name) + ".next";
+}
+
+// The settings path holds for the folder id, if it was written for it.
+std::optional<std::string> SettingsFor(const std::string& path,
+                                       const std::string& id) {
+  auto content = ReadFileIfExists(path);
+  if (!content || content->compare(0, id.size(), id) != 0) {
+    return std::nullopt;
+  }
+  return content->substr(id.size());
+}
+
+void WriteFor(const StoreContext& context, const std::string& path,
+              const std::string& id, std::string_view bytes) {
+  MakeDirs(std::filesystem::path(path).parent_path().string());
+  WriteAtomically(context.layout.StagingDir(), path, id + std::string(bytes));
+}
+
 }  // namespace
 
 std::optional<std::string> ReadSettings(const StoreContext& context,
                                         const std::string& list_name) {
-  auto content = ReadFileIfExists(context.layout.SettingsPath(list_name));
-  if (!content) {
-    return std::nullopt;
-  }
   auto id = FolderId(context.layout.ListDir(list_name));
-  if (!id || content->compare(0, id->size(), *id) != 0) {
+  if (!id) {
     return std::nullopt;
   }
-  return content->substr(id->size());
+  auto settings = SettingsFor(context.layout.SettingsPath(list_name), *id);
+  if (!settings) {
+    // A replace killed after its folder came in, before its settings
+    // were written in their usual place.
+    settings = SettingsFor(StagedPath(context, list_name), *id);
+  }
+  return settings;
 }
 
 void WriteSettings(const StoreContext& context, const std::string& list_name,
@@ -61,8 +85,27 @@ void WriteSettings(const StoreContext& context, const std::string& list_name,
     RemoveFile(path);
     return;
   }
-  MakeDirs(std::filesystem::path(path).parent_path().string());
-  WriteAtomically(context.layout.StagingDir(), path, *id + std::string(bytes));
+  WriteFor(context, path, *id, bytes);
+}
+
+void StageSettings(const StoreContext& context, const std::string& list_name,
+                   const std::string& staged_dir, std::string_view bytes) {
+  auto id = FolderId(staged_dir);
+  if (bytes.empty() || !id) {
+    RemoveFile(StagedPath(context, list_name));
+    return;
+  }
+  WriteFor(context, StagedPath(context, list_name), *id, bytes);
+}
+
+void DropStagedSettings(const StoreContext& context,
+                        const std::string& list_name) {
+  RemoveFile(StagedPath(context, list_name));
+}
+
+void RemoveSettings(const StoreContext& context, const std::string& list_name) {
+  RemoveFile(context.layout.SettingsPath(list_name));
+  RemoveFile(StagedPath(context, list_name));
 }
 
 }  // namespace mlist::store

@@ -30,4 +30,17 @@ std::optional<std::string> ReadSettings(const StoreContext& context,
 void WriteSettings(const StoreContext& context, const std::string& list_name,
                    std::string_view bytes);
 
+// Saves bytes, beside the settings in force, as those of the folder
+// staged_dir that is about to replace list_name's folder (a rename keeps
+// a folder's identity): whenever a kill lands, ReadSettings finds the
+// settings of the folder in place. WriteSettings, then
+// DropStagedSettings, end the change once the folder is in place.
+void StageSettings(const StoreContext& context, const std::string& list_name,
+                   const std::string& staged_dir, std::string_view bytes);
+void DropStagedSettings(const StoreContext& context,
+                        const std::string& list_name);
+
+// Removes every settings file of list_name.
+void RemoveSettings(const StoreContext& context, const std::string& list_name);
+
 }  // namespace mlist::store

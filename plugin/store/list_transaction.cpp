@@ -78,11 +78,12 @@ void ListTransaction::Save(const reference::Reference& entry,
               });
 }
 
-void ListTransaction::Replace(const std::vector<NewEntry>& entries) {
+void ListTransaction::Replace(const std::vector<NewEntry>& entries,
+                              std::string_view settings) {
   WithContext("saving manifest list " + Quote(list_.String()), [&] {
     std::vector<NamedRecord> records = NameRecords(entries);
     WriteOwner(context_, list_);
-    ReplaceList(context_, list_, records);
+    ReplaceList(context_, list_, records, settings);
   });
 }
 

@@ -53,8 +53,12 @@ class ListTransaction {
   // record; two references with one file name throw CollisionError and
   // change nothing. Other readers see the old list or the new one where
   // the file system can swap folders (Linux renameat2), else entries
-  // change one by one and Incomplete() tells a half-done replace.
-  void Replace(const std::vector<NewEntry>& entries);
+  // change one by one and Incomplete() tells a half-done replace. The
+  // list's settings become settings (see list_settings.h; empty: none)
+  // with its entries: a kill leaves the old entries with the old
+  // settings, or the new with the new.
+  void Replace(const std::vector<NewEntry>& entries,
+               std::string_view settings = "");
 
   // Returns the list's settings (see list_settings.h), or nothing.
   std::optional<std::string> Settings() const;

@@ -10,6 +10,7 @@
 
 #include "base/error.h"
 #include "store/files.h"
+#include "store/list_settings.h"
 
 namespace mlist::store {
 namespace {
@@ -84,7 +85,8 @@ bool MoveIntoPlace(const std::string& staged, const std::string& target) {
 void ReplaceEntryByEntry(const StoreContext& context,
                          const reference::Reference& list,
                          const std::string& staged,
-                         const std::vector<NamedRecord>& records) {
+                         const std::vector<NamedRecord>& records,
+                         std::string_view settings) {
   std::string name = ListName(list);
   std::string target = context.layout.ListDir(name);
   WriteOwnFile(context, context.layout.PendingPath(name), list.String() + "\n");
@@ -99,13 +101,17 @@ void ReplaceEntryByEntry(const StoreContext& context,
     }
   }
   SyncDir(target);
+  // The folder stays the same one: its settings change before the list
+  // is said to be whole again.
+  WriteSettings(context, name, settings);
   RemoveFile(context.layout.PendingPath(name));
 }
 
 // Puts the staged folder in place of the list's folder.
 void InstallStaged(const StoreContext& context,
                    const reference::Reference& list, const std::string& staged,
-                   const std::vector<NamedRecord>& records) {
+                   const std::vector<NamedRecord>& records,
+                   std::string_view settings) {
   std::string name = ListName(list);
   std::string target = context.layout.ListDir(name);
   MakeDirs(context.layout.ManifestsDir());
@@ -116,7 +122,7 @@ void InstallStaged(const StoreContext& context,
     // staged now holds the old list.
     RemoveFile(context.layout.PendingPath(name));
   } else {
-    ReplaceEntryByEntry(context, list, staged, records);
+    ReplaceEntryByEntry(context, list, staged, records, settings);
   }
   SyncDir(context.layout.ManifestsDir());
 }
@@ -140,10 +146,18 @@ void WriteEntry(const StoreContext& context, const std::string& list_name,
 }
 
 void ReplaceList(const StoreContext& context, const reference::Reference& list,
-                 const std::vector<NamedRecord>& records) {
-  std::string staged = StageList(context, ListName(list), records);
+                 const std::vector<NamedRecord>& records,
+                 std::string_view settings) {
+  std::string name = ListName(list);
+  std::string staged = StageList(context, name, records);
   try {
-    InstallStaged(context, list, staged, records);
+    // Settings belong to a folder: the staged one keeps its identity
+    // when it moves in, so they are saved for it first, then in their
+    // usual place once it is in.
+    StageSettings(context, name, staged, settings);
+    InstallStaged(context, list, staged, records, settings);
+    WriteSettings(context, name, settings);
+    DropStagedSettings(context, name);
   } catch (...) {
     RemoveTreeQuietly(staged);
     throw;
@@ -171,7 +185,7 @@ bool RemoveList(const StoreContext& context, const std::string& list_name) {
   }
   RemoveFile(context.layout.PendingPath(list_name));
   RemoveFile(context.layout.OwnerPath(list_name));
-  RemoveFile(context.layout.SettingsPath(list_name));
+  RemoveSettings(context, list_name);
   return existed;
 }
 

@@ -31,13 +31,16 @@ void WriteEntry(const StoreContext& context, const std::string& list_name,
 // readers, docker included, see the old list or the new one, never a mix.
 // Where the swap is impossible, entries are renamed in one by one and
 // stale ones removed, under a pending marker that stays if the command
-// dies half-way (see ListIsIncomplete).
+// dies half-way (see ListIsIncomplete). The list's settings become
+// settings (empty: none) with the records, so that a kill leaves the
+// old records with the old settings or the new with the new.
 void ReplaceList(const StoreContext& context, const reference::Reference& list,
-                 const std::vector<NamedRecord>& records);
+                 const std::vector<NamedRecord>& records,
+                 std::string_view settings);
 
 // Moves the list folder into staging in one rename, then deletes it and
-// the list's owner, pending and settings records. Returns false when there was no
-// folder.
+// the list's owner, pending and settings records. Returns false when there was
+// no folder.
 bool RemoveList(const StoreContext& context, const std::string& list_name);
 
 // Returns whether an entry-by-entry replace of the list began and never

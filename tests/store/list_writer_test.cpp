@@ -115,6 +115,33 @@ TEST_P(StoreKillSafety, KilledSaveLeavesTheOldOrTheNewRecord) {
   }
 }
 
+// The settings of a list change with its entries: a kill between the
+// folder swap and the settings' write must not leave the new entries
+// with no settings (or the old ones with the new).
+TEST_P(StoreKillSafety, KilledReplaceKeepsEachGenerationsSettings) {
+  auto list = Ref("l:1");
+  auto settings = [](long n) { return "{\"n\":" + std::to_string(n) + "}"; };
+  store_.Lock(list).Replace(Generation(0), settings(0));
+  int checked = 0;
+  for (int round = 0; round < 40; ++round) {
+    SCOPED_TRACE(round);
+    long generation = 0;
+    KillDuring([&] {
+      ++generation;
+      store_.Lock(list).Replace(Generation(generation), settings(generation));
+    });
+    std::multiset<long> counts = WholeCounts(list);
+    if (store_.Incomplete(list) || counts.empty()) {
+      continue;
+    }
+    ++checked;
+    EXPECT_EQ(store_.Settings(list), settings(*counts.begin()));
+  }
+  if (GetParam()) {
+    EXPECT_EQ(checked, 40);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(StoreFolderSwap, StoreKillSafety, ::testing::Bool(),
                          [](const auto& info) {
                            return info.param ? "Swap" : "EntryByEntry";

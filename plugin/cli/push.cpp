@@ -37,6 +37,32 @@ void CheckPlatforms(const std::vector<manifest::Record>& records,
   }
 }
 
+// What the list holds, to tell whether it changed: its entries' names and
+// bytes, and its settings.
+std::string Fingerprint(const std::optional<std::vector<store::Entry>>& entries,
+                        const std::optional<std::string>& settings) {
+  std::string out;
+  for (const auto& e : entries.value_or(std::vector<store::Entry>{})) {
+    out += std::to_string(e.name.size()) + ":" + e.name +
+           std::to_string(e.bytes.size()) + ":" + e.bytes;
+  }
+  return out + "settings:" + settings.value_or("");
+}
+
+// --purge removes the list that was pushed, not one that another command
+// changed meanwhile (an annotate, a create --amend): that one is kept, or
+// its change would be lost everywhere.
+void Purge(const store::Store& store, const reference::Reference& list,
+           const std::string& pushed, std::ostream& err) {
+  store::ListTransaction tx = store.Lock(list);
+  if (Fingerprint(tx.Entries(), tx.Settings()) != pushed) {
+    err << "WARNING: not purging " << list.String()
+        << ": it changed during the push\n";
+    return;
+  }
+  tx.Remove();
+}
+
 manifest::BuiltList LoadList(const store::Store& store,
                              const reference::Reference& list) {
   auto local = ReadLocalList(store, list);
@@ -132,6 +158,10 @@ void RunPush(const GlobalOptions& global, const PushOptions& options,
     targets.push_back(ParseListName(tag));
   }
   store::Store store = context.Store();
+  // Read first: a change after it only makes --purge keep the list.
+  std::string read =
+      options.purge ? Fingerprint(store.Entries(list), store.Settings(list))
+                    : "";
   manifest::BuiltList built = LoadList(store, list);
   const std::vector<manifest::Record>& records = built.records;
   if (context.debug_log) {
@@ -163,7 +193,7 @@ void RunPush(const GlobalOptions& global, const PushOptions& options,
   }
   streams.out << digest << "\n";
   if (options.purge) {
-    store.Remove(list);
+    Purge(store, list, read, streams.err);
   }
 }
 

@@ -8,23 +8,23 @@ namespace {
 // Puts one blob into target. The order follows what is cheapest:
 // 1. a mount within one registry (201: done, no bytes move);
 // 2. a refused mount (202), another registry, or a source the target
-//    registry cannot see: HEAD the target first, then a streamed copy.
+//    registry cannot see: HEAD the target first, then a streamed copy,
+//    into the upload the refused mount opened where there is one.
 void MoveBlob(registry::Session& session, const Descriptor& blob,
               const reference::Reference& source,
               const reference::Reference& target, TransferStats& stats) {
+  std::optional<registry::Session::OpenUpload> opened;
   if (source.domain == target.domain &&
-      session.MountBlob(target, blob.digest, source.path)) {
+      session.MountBlob(target, blob.digest, source.path, &opened)) {
     ++stats.mounted;
     return;
   }
-  // TODO(#7): a refused mount (202) has opened an upload already; using
-  // its Location would save the HEAD and the POST below.
   if (session.HeadBlob(target, blob.digest)) {
     ++stats.present;
     return;
   }
   session.CopyBlob(source, target, blob.digest,
-                   static_cast<uint64_t>(blob.size));
+                   static_cast<uint64_t>(blob.size), std::move(opened));
   ++stats.copied;
 }
 

@@ -149,7 +149,8 @@ void Session::DeleteBlob(const reference::Reference& repo,
 }
 
 bool Session::MountBlob(const reference::Reference& repo,
-                        const std::string& digest, const std::string& from) {
+                        const std::string& digest, const std::string& from,
+                        std::optional<OpenUpload>* refused) {
   std::string what = "mounting blob " + digest + " from " + Quote(from) +
                      " into " + Quote(repo.Name());
   transport::Request request;
@@ -162,8 +163,12 @@ bool Session::MountBlob(const reference::Reference& repo,
     return true;
   }
   if (response.status == 202) {
-    // Refused: the registry opened an ordinary upload instead. It is left
-    // to expire; the caller uploads through a fresh one.
+    // Refused: the registry opened an ordinary upload instead, which the
+    // caller may use; left alone, it expires.
+    if (refused != nullptr &&
+        !transport::HeaderValue(response.headers, "Location").empty()) {
+      *refused = OpenUpload{UploadLocation(what, response)};
+    }
     return false;
   }
   throw ErrorFromResponse(what, response);
@@ -180,18 +185,24 @@ void Session::UploadBlob(const reference::Reference& repo,
 void Session::UploadBlobStream(const reference::Reference& repo,
                                const std::string& digest, uint64_t size,
                                std::shared_ptr<transport::BodySource> source,
-                               uint64_t chunk_size) {
+                               uint64_t chunk_size,
+                               std::optional<OpenUpload> opened) {
   std::string what = "uploading blob " + digest + " to " + Quote(repo.Name());
   try {
-    // 1. Open an upload session: POST .../blobs/uploads/ -> 202 Location.
-    transport::Request start;
-    start.method = "POST";
-    start.url = impl_->ApiUrl(repo, "blobs/uploads/");
-    transport::Response response = impl_->Send(repo, start, "pull,push");
-    if (response.status != 202) {
-      throw ErrorFromResponse(what, response);
+    // 1. Open an upload session: POST .../blobs/uploads/ -> 202 Location,
+    //    unless one is open already.
+    transport::Response response;
+    if (!opened) {
+      transport::Request start;
+      start.method = "POST";
+      start.url = impl_->ApiUrl(repo, "blobs/uploads/");
+      response = impl_->Send(repo, start, "pull,push");
+      if (response.status != 202) {
+        throw ErrorFromResponse(what, response);
+      }
+      opened = OpenUpload{UploadLocation(what, response)};
     }
-    transport::Url location = UploadLocation(what, response);
+    transport::Url location = opened->location;
     // 2. With chunks, PATCH each one (Content-Range start-end, inclusive),
     //    following the new Location each answer gives.
     if (chunk_size > 0) {
@@ -246,13 +257,14 @@ void Session::UploadBlobStream(const reference::Reference& repo,
 
 void Session::CopyBlob(const reference::Reference& from,
                        const reference::Reference& repo,
-                       const std::string& digest, uint64_t size) {
+                       const std::string& digest, uint64_t size,
+                       std::optional<OpenUpload> opened) {
   auto source = std::make_shared<transport::BodySource>();
   source->length = size;
   source->open = [this, from, digest] {
     return std::make_unique<CopyReader>(*this, from, digest);
   };
-  UploadBlobStream(repo, digest, size, source, 0);
+  UploadBlobStream(repo, digest, size, source, 0, std::move(opened));
 }
 
 }  // namespace mlist::registry

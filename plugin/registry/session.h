@@ -108,11 +108,19 @@ class Session {
   // BLOB_UNKNOWN).
   void DeleteBlob(const reference::Reference& repo, const std::string& digest);
 
+  // An upload the registry opened: where its bytes go.
+  struct OpenUpload {
+    transport::Url location;
+  };
+
   // Asks the registry to mount digest from repository `from` (same
   // registry) into repo. Returns true when mounted (201); false when the
-  // registry refused (202) and the blob must be uploaded.
+  // registry refused (202) and the blob must be uploaded. A refusal opens
+  // an ordinary upload: its location goes to *refused when given, so
+  // that the copy needs no upload of its own.
   bool MountBlob(const reference::Reference& repo, const std::string& digest,
-                 const std::string& from);
+                 const std::string& from,
+                 std::optional<OpenUpload>* refused = nullptr);
 
   // Uploads data as digest into repo in one PUT (monolithic upload).
   void UploadBlob(const reference::Reference& repo, const std::string& digest,
@@ -120,18 +128,20 @@ class Session {
 
   // Uploads a blob of the given size read from source, in chunks of
   // chunk_size bytes (PATCH), then closes the upload with its digest.
-  // chunk_size 0 sends it in one streamed PUT.
+  // chunk_size 0 sends it in one streamed PUT. Into opened when given,
+  // else into an upload it opens (POST).
   void UploadBlobStream(const reference::Reference& repo,
                         const std::string& digest, uint64_t size,
                         std::shared_ptr<transport::BodySource> source,
-                        uint64_t chunk_size = 0);
+                        uint64_t chunk_size = 0,
+                        std::optional<OpenUpload> opened = std::nullopt);
 
   // Copies a blob from repository `from` (any registry) into repo,
   // streamed: it is never held in memory whole, and its digest is checked
-  // on the way.
+  // on the way. Into opened when given (see MountBlob).
   void CopyBlob(const reference::Reference& from,
                 const reference::Reference& repo, const std::string& digest,
-                uint64_t size);
+                uint64_t size, std::optional<OpenUpload> opened = std::nullopt);
 
   // Requests sent to token endpoints so far.
   int token_requests() const;

@@ -120,8 +120,15 @@ TEST(FaultSession, MountAnsweredAcceptedMeansUploadIt) {
         {Answer(row.status, "", {{"Location", "/v2/a/b/blobs/uploads/u"}})}));
     Session session(FastOptions());
     std::string digest = base::Sha256Digest("layer");
-    EXPECT_EQ(session.MountBlob(registry.Ref("a/b"), digest, "c/d"),
+    std::optional<Session::OpenUpload> opened;
+    EXPECT_EQ(session.MountBlob(registry.Ref("a/b"), digest, "c/d", &opened),
               row.mounted);
+    // A refusal hands over the upload it opened.
+    EXPECT_EQ(opened.has_value(), !row.mounted);
+    if (opened) {
+      EXPECT_EQ(opened->location.String(),
+                registry.Url("/v2/a/b/blobs/uploads/u"));
+    }
     auto seen = registry.seen();
     ASSERT_EQ(seen.size(), 1u);
     EXPECT_EQ(seen[0].method, "POST");

@@ -80,8 +80,13 @@ TEST(MetadataHandshake, BinaryIsStaticallyLinked) {
   if (!kStaticBuild) {
     GTEST_SKIP() << "built with -DMLIST_STATIC=OFF";
   }
+  // Static PIE ("static-pie linked"): no interpreter, no shared library.
   auto r = base::RunProcess({"file", "-L", PluginBinary()});
-  EXPECT_NE(r.out.find("statically linked"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("static-pie linked"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("dynamically linked"), std::string::npos) << r.out;
+  auto headers = base::RunProcess({"readelf", "-l", "-d", PluginBinary()});
+  EXPECT_EQ(headers.out.find("INTERP"), std::string::npos) << headers.out;
+  EXPECT_EQ(headers.out.find("NEEDED"), std::string::npos) << headers.out;
 }
 
 }  // namespace

@@ -294,11 +294,15 @@ Response Authenticator::Do(const Registry& registry, Request request,
   }
   // The first request to a registry meets its challenge; those sent
   // meanwhile wait and then go out with credentials, so that a fan-out
-  // costs one 401, not one each.
-  std::lock_guard<std::mutex> learning(state.learning);
-  if (!Challenged(state) && request.source) {
+  // costs one 401, not one each. Once it is learned, the waiters go out
+  // at once, side by side, not one after another.
+  std::unique_lock<std::mutex> learning(state.learning);
+  if (Challenged(state)) {
+    learning.unlock();
+  } else if (request.source) {
     // A streamed body is not worth sending twice: learn from /v2/.
     Ping(registry, state);
+    learning.unlock();
   }
   return Send(registry, state, std::move(request), scopes);
 }

@@ -2,6 +2,9 @@
 // secrets in the debug log, TLS and plain HTTP.
 #include <gtest/gtest.h>
 
+#include <mutex>
+#include <thread>
+
 #include "registry/fault_registry.h"
 
 namespace mlist::registry {
@@ -217,6 +220,41 @@ TEST(FaultSession, HttpsRegistryIsVerifiedUnlessInsecure) {
           << error;
     }
   }
+}
+
+// A fan-out to a registry not met yet: the first request learns that it
+// wants no credentials, and the others, which waited for that, then go
+// out side by side, not one after another.
+TEST(FaultSession, AFanOutWaitsForTheFirstAnswerThenRunsSideBySide) {
+  std::mutex mu;
+  int in_flight = 0;
+  int most = 0;
+  FaultRegistry registry([&](const TestHttpRequest&) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      most = std::max(most, ++in_flight);
+    }
+    std::this_thread::sleep_for(milliseconds(100));
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      --in_flight;
+    }
+    return ManifestAnswer();
+  });
+  Session session(FastOptions());
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      session.GetManifest(registry.Ref("a/b:" + std::to_string(i)));
+    });
+  }
+  for (auto& t : threads) {
+    t.join();
+  }
+  // Plain HTTP: one request each, the first alone, the three others at
+  // once.
+  EXPECT_EQ(registry.requests(), 4);
+  EXPECT_EQ(most, 3);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "manifest/fetch.h"
 
+#include <algorithm>
+
 #include "base/error.h"
 #include "base/parallel.h"
 #include "manifest/parse.h"
@@ -57,7 +59,13 @@ Manifest FetchManifest(registry::Session& session,
 
 Record ImageRecord(registry::Session& session, const reference::Reference& ref,
                    const Manifest& m) {
-  std::string config = session.GetBlob(ref, m.image().config.digest);
+  // No more than the manifest says the config holds: a server that sends
+  // more is cut off there, not at the general limit.
+  const Descriptor& c = m.image().config;
+  constexpr uint64_t kMaxConfig = 16 << 20;
+  uint64_t max =
+      c.size > 0 ? std::min<uint64_t>(c.size, kMaxConfig) : kMaxConfig;
+  std::string config = session.GetBlob(ref, c.digest, max);
   return MakeRecord(ref.WithDefaultTag().String(), m,
                     PlatformFromConfig(config));
 }

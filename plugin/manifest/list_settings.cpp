@@ -68,7 +68,8 @@ bool ListFormat::IsOci() const {
 ListFormat ResolveListFormat(const ListSettings& settings,
                              const std::vector<Record>& records) {
   if (settings.media_type == registry::kOciIndex) {
-    return {settings.media_type, "chosen with --oci"};
+    return {settings.media_type,
+            "set at create: --oci, or entries that bring annotations"};
   }
   if (settings.media_type == registry::kDockerManifestList) {
     return {settings.media_type, "chosen with --docker"};

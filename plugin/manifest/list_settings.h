@@ -30,7 +30,7 @@ ListSettings DecodeListSettings(std::string_view bytes);
 // The format a list is pushed in, and why, for -D output.
 struct ListFormat {
   std::string media_type;
-  // "chosen with --oci", "an entry is an OCI image manifest", ...
+  // "chosen with --docker", "an entry is an OCI image manifest", ...
   std::string reason;
 
   bool IsOci() const;

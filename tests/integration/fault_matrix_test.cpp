@@ -508,7 +508,11 @@ Outcome FaultMatrixTest::PlanEndlessBody() {
                                 ": response body exceeds 4194304 bytes") +
                   "\n"};
     case Command::kCreate:
-      return {1, "", BodyError("the blob exceeds 16777216 bytes") + "\n"};
+      // Cut off at the size the manifest gives the config.
+      return {1, "",
+              BodyError("the blob exceeds " +
+                        std::to_string(image_.config.size()) + " bytes") +
+                  "\n"};
     case Command::kPush:
       // The copy reads the blob's size and no more: what follows is
       // never read.

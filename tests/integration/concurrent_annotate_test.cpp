@@ -125,21 +125,16 @@ struct Outcome {
 class ConcurrentAnnotateTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    registry_ = new TestRegistry(TestRegistryOptions::Plain());
-    registry::SessionOptions options;
-    options.insecure = true;
-    registry::Session session(options);
     std::vector<Platform> platforms = ManyPlatforms(kEntries + kAmends);
-    std::string repo = registry_->host_port() + "/app";
-    PushImages(session, repo, {platforms.begin(), platforms.begin() + kEntries},
-               ImageFormat::kDocker, "p");
-    PushImages(session, repo, {platforms.begin() + kEntries, platforms.end()},
+    registry_ = StartRegistryWithImages(
+        "app", {platforms.begin(), platforms.begin() + kEntries},
+        ImageFormat::kDocker);
+    registry::Session session(PlainSessionOptions());
+    PushImages(session, registry_->host_port() + "/app",
+               {platforms.begin() + kEntries, platforms.end()},
                ImageFormat::kDocker, "x");
   }
-  static void TearDownTestSuite() {
-    delete registry_;
-    registry_ = nullptr;
-  }
+  static void TearDownTestSuite() { registry_.reset(); }
 
   // The n-th image of the list as created.
   static std::string Image(size_t n) {
@@ -262,12 +257,12 @@ class ConcurrentAnnotateTest : public ::testing::Test {
     return o;
   }
 
-  static TestRegistry* registry_;
+  static std::unique_ptr<TestRegistry> registry_;
   TempDir logs_;
   int round_ = 0;
 };
 
-TestRegistry* ConcurrentAnnotateTest::registry_ = nullptr;
+std::unique_ptr<TestRegistry> ConcurrentAnnotateTest::registry_;
 
 TEST_F(ConcurrentAnnotateTest, EverySuccessfulAnnotateAndAmendKeepsItsChange) {
   DockerCli cli;

@@ -176,20 +176,10 @@ class FaultMatrixTest
  protected:
   void SetUp() override {
     host_ = server_.host_port();
-    registry::SessionOptions options;
-    options.insecure = true;
-    options.credentials = [this](const std::string&) {
-      config::Credential c;
-      c.username = registry_.user();
-      c.password = registry_.password();
-      return c;
-    };
-    registry::Session session(options);
+    registry::Session session(registry_.LoginOptions());
     image_ = PushImage(session, reference::Parse(Ref("src:amd64")),
                        {"linux", "amd64", "", ""}, ImageFormat::kDocker);
-    WriteConfig(R"({"auths":{")" + host_ + R"(":{"auth":")" +
-                Base64(registry_.user() + ":" + registry_.password()) +
-                R"("}}})");
+    WriteConfig(registry_.LoginConfig(host_));
     if (command() == Command::kPush) {
       auto made = Run({"create", "--insecure", Ref("app:list"), Image()});
       ASSERT_EQ(made.exit_code, 0) << made.err;

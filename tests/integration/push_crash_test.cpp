@@ -71,17 +71,10 @@ struct Tally {
 class PushCrashTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    registry_ = new TestRegistry(TestRegistryOptions::Plain());
-    registry::SessionOptions options;
-    options.insecure = true;
-    registry::Session session(options);
-    PushImages(session, registry_->host_port() + "/app", SevenPlatforms(),
-               ImageFormat::kDocker, "p");
+    registry_ =
+        StartRegistryWithImages("app", SevenPlatforms(), ImageFormat::kDocker);
   }
-  static void TearDownTestSuite() {
-    delete registry_;
-    registry_ = nullptr;
-  }
+  static void TearDownTestSuite() { registry_.reset(); }
 
   void SetUp() override {
     seed_ = CrashSeed();
@@ -215,7 +208,7 @@ class PushCrashTest : public ::testing::Test {
               << "list in " << t.purged << "; seed " << seed_ << "\n";
   }
 
-  static TestRegistry* registry_;
+  static std::unique_ptr<TestRegistry> registry_;
   TempDir logs_;
   DockerCli cli_;
   unsigned seed_ = 0;
@@ -228,7 +221,7 @@ class PushCrashTest : public ::testing::Test {
   Snapshot files_;
 };
 
-TestRegistry* PushCrashTest::registry_ = nullptr;
+std::unique_ptr<TestRegistry> PushCrashTest::registry_;
 
 TEST_F(PushCrashTest, KilledPushKeepsTheListOrPurgesItOncePushed) {
   SCOPED_TRACE("MLIST_CRASH_SEED=" + std::to_string(seed_));

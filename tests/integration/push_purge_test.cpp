@@ -28,21 +28,11 @@ constexpr milliseconds kHold{2000};
 class PushPurgeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    registry::SessionOptions options;
-    options.insecure = true;
-    options.credentials = [this](const std::string&) {
-      config::Credential c;
-      c.username = registry_.user();
-      c.password = registry_.password();
-      return c;
-    };
-    registry::Session session(options);
+    registry::Session session(registry_.LoginOptions());
     PushImage(session, reference::Parse(Ref("src:amd64")),
               {"linux", "amd64", "", ""}, ImageFormat::kDocker);
     WriteFile(cli_.config_dir() + "/config.json",
-              R"({"auths":{")" + server_.host_port() + R"(":{"auth":")" +
-                  Base64(registry_.user() + ":" + registry_.password()) +
-                  R"("}}})");
+              registry_.LoginConfig(server_.host_port()));
     auto made = Mlist({"create", "--insecure", List(), Ref("src:amd64")});
     ASSERT_EQ(made.exit_code, 0) << made.err;
   }

@@ -20,23 +20,12 @@ TEST(PushRefusedMountTest, EachBlobIsCopiedThroughTheUploadItsMountOpened) {
   MemoryRegistry registry({"copier", "", true});
   FaultServer server(
       [&registry](const TestHttpRequest& r) { return registry.Handle(r); });
-  registry::SessionOptions options;
-  options.insecure = true;
-  options.credentials = [&registry](const std::string&) {
-    config::Credential c;
-    c.username = registry.user();
-    c.password = registry.password();
-    return c;
-  };
-  registry::Session session(options);
+  registry::Session session(registry.LoginOptions());
   std::string host = server.host_port();
   auto image = PushImage(session, reference::Parse(host + "/src:amd64"),
                          {"linux", "amd64", "", ""}, ImageFormat::kDocker);
   DockerCli cli;
-  WriteFile(cli.config_dir() + "/config.json",
-            R"({"auths":{")" + host + R"(":{"auth":")" +
-                Base64(registry.user() + ":" + registry.password()) +
-                R"("}}})");
+  WriteFile(cli.config_dir() + "/config.json", registry.LoginConfig(host));
   std::string list = host + "/app:list";
   ASSERT_EQ(
       cli.Plugin({"create", "--insecure", list, host + "/src:amd64"}).exit_code,

@@ -137,10 +137,9 @@ TestRegistry* SecretsTest::registry_ = nullptr;
 PushedImage* SecretsTest::image_ = nullptr;
 
 TEST_F(SecretsTest, LoginTokensNeverHitDisk) {
-  std::string config = "{\"auths\":{\"" + registry_->host_port() +
-                       "\":{\"auth\":\"" +
-                       Base64(registry_->user() + ":" + registry_->password()) +
-                       "\"}}}";
+  std::string config =
+      "{\"auths\":{\"" + registry_->host_port() + "\":{\"auth\":\"" +
+      Base64(registry_->user() + ":" + registry_->password()) + "\"}}}";
   WriteFile(cli_.config_dir() + "/config.json", config);
   size_t granted = Granted("");
   CreateAndPushLeavingNoToken(Ref("login:list"));
@@ -155,9 +154,9 @@ TEST_F(SecretsTest, IdentityTokenFromAHelperIsNeverShownNorWritten) {
                 "'{\"Username\":\"<token>\",\"Secret\":\"%s\"}' " +
                     std::string(kIdentityToken) + "\n",
                 0755);
-  WriteFile(cli_.config_dir() + "/config.json",
-            "{\"credHelpers\":{\"" + registry_->host_port() +
-                "\":\"mlistsecret\"}}");
+  WriteFile(
+      cli_.config_dir() + "/config.json",
+      "{\"credHelpers\":{\"" + registry_->host_port() + "\":\"mlistsecret\"}}");
   const char* path = std::getenv("PATH");
   env_ = {"PATH=" + helpers.path() + ":" +
           (path != nullptr ? path : "/usr/bin:/bin")};

@@ -124,17 +124,10 @@ class Watcher {
 class StoreCrashTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    registry_ = new TestRegistry(TestRegistryOptions::Plain());
-    registry::SessionOptions options;
-    options.insecure = true;
-    registry::Session session(options);
-    PushImages(session, registry_->host_port() + "/app", ManyPlatforms(kImages),
-               ImageFormat::kOci, "p");
+    registry_ = StartRegistryWithImages("app", ManyPlatforms(kImages),
+                                        ImageFormat::kOci);
   }
-  static void TearDownTestSuite() {
-    delete registry_;
-    registry_ = nullptr;
-  }
+  static void TearDownTestSuite() { registry_.reset(); }
 
   void SetUp() override {
     seed_ = CrashSeed();
@@ -281,7 +274,7 @@ class StoreCrashTest : public ::testing::Test {
               << " staging leftovers in mlist/tmp\n";
   }
 
-  static TestRegistry* registry_;
+  static std::unique_ptr<TestRegistry> registry_;
   TempDir logs_;
   DockerCli cli_;
   unsigned seed_ = 0;
@@ -290,7 +283,7 @@ class StoreCrashTest : public ::testing::Test {
   std::vector<Watched> timings_;
 };
 
-TestRegistry* StoreCrashTest::registry_ = nullptr;
+std::unique_ptr<TestRegistry> StoreCrashTest::registry_;
 
 TEST_F(StoreCrashTest, KilledCreateLeavesNoListOrTheWholeList) {
   SCOPED_TRACE("MLIST_CRASH_SEED=" + std::to_string(seed_));

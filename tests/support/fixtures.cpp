@@ -263,11 +263,25 @@ PushedIndex PushAttestedIndex(registry::Session& session,
   return index;
 }
 
-std::unique_ptr<TestRegistry> StartSeededRegistry(const std::string& repo) {
-  auto registry = std::make_unique<TestRegistry>(TestRegistryOptions::Plain());
+registry::SessionOptions PlainSessionOptions() {
   registry::SessionOptions options;
   options.insecure = true;
-  registry::Session session(options);
+  return options;
+}
+
+std::unique_ptr<TestRegistry> StartRegistryWithImages(
+    const std::string& repo, const std::vector<Platform>& platforms,
+    ImageFormat format, const std::string& tag_prefix) {
+  auto registry = std::make_unique<TestRegistry>(TestRegistryOptions::Plain());
+  registry::Session session(PlainSessionOptions());
+  PushImages(session, registry->host_port() + "/" + repo, platforms, format,
+             tag_prefix);
+  return registry;
+}
+
+std::unique_ptr<TestRegistry> StartSeededRegistry(const std::string& repo) {
+  auto registry = std::make_unique<TestRegistry>(TestRegistryOptions::Plain());
+  registry::Session session(PlainSessionOptions());
   std::string name = registry->host_port() + "/" + repo;
   PushImages(session, name, SevenPlatforms(), ImageFormat::kDocker, "v2");
   PushImages(session, name, SevenPlatforms(), ImageFormat::kOci, "oci");

@@ -89,4 +89,13 @@ PushedIndex PushAttestedIndex(registry::Session& session,
 // repo twice: Docker v2 as repo:v2-<n> and OCI as repo:oci-<n>.
 std::unique_ptr<TestRegistry> StartSeededRegistry(const std::string& repo);
 
+// A plain registry on loopback holding one image per platform in
+// repository repo, as repo:<tag_prefix>-<n> (PushImages).
+std::unique_ptr<TestRegistry> StartRegistryWithImages(
+    const std::string& repo, const std::vector<Platform>& platforms,
+    ImageFormat format, const std::string& tag_prefix = "p");
+
+// A session on registry, which pushes test images (plain HTTP).
+registry::SessionOptions PlainSessionOptions();
+
 }  // namespace mlist::testing

@@ -77,6 +77,25 @@ MemoryRegistry::MemoryRegistry(MemoryRegistryOptions options)
   RegisterLogin(options_.user, options_.password);
 }
 
+registry::SessionOptions MemoryRegistry::LoginOptions() const {
+  registry::SessionOptions options;
+  options.insecure = true;
+  std::string user = options_.user;
+  std::string password = options_.password;
+  options.credentials = [user, password](const std::string&) {
+    config::Credential c;
+    c.username = user;
+    c.password = password;
+    return c;
+  };
+  return options;
+}
+
+std::string MemoryRegistry::LoginConfig(const std::string& host) const {
+  return R"({"auths":{")" + host + R"(":{"auth":")" +
+         Base64(options_.user + ":" + options_.password) + R"("}}})";
+}
+
 TestHttpResponse MemoryRegistry::Handle(const TestHttpRequest& request) {
   if (request.path == "/token") {
     return Token(request);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "registry/session.h"
 #include "support/test_http.h"
 
 namespace mlist::testing {
@@ -35,6 +36,12 @@ class MemoryRegistry {
 
   const std::string& user() const { return options_.user; }
   const std::string& password() const { return options_.password; }
+
+  // Options for a test's own session, logged in as the registry's user,
+  // over plain HTTP.
+  registry::SessionOptions LoginOptions() const;
+  // A config.json that logs docker in as the registry's user at host.
+  std::string LoginConfig(const std::string& host) const;
 
   // The bytes of the manifest repo holds under reference (a tag or a
   // digest); nullopt when there is none.
@@ -70,8 +77,7 @@ class MemoryRegistry {
   TestHttpResponse StartUpload(const TestHttpRequest& request,
                                const std::string& repo);
   TestHttpResponse FinishUpload(const TestHttpRequest& request,
-                                const std::string& repo,
-                                const std::string& id);
+                                const std::string& repo, const std::string& id);
   const Stored* Find(const std::string& repo,
                      const std::string& reference) const;
 

@@ -26,9 +26,10 @@ constexpr std::chrono::seconds kTimeout{60};
 // A new folder straight under /tmp, whatever TMPDIR says: the GnuPG home
 // inside it must stay short.
 std::string MakeShortDir() {
-  char pattern[] = "/tmp/mlist-pass-XXXXXX";
-  if (::mkdtemp(pattern) == nullptr) {
-    ADD_FAILURE() << "mkdtemp /tmp/mlist-pass-XXXXXX failed";
+  // mkdtemp's template: six X it replaces.
+  std::string pattern = "/tmp/mlist-pass-" + std::string(6, 'X');
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    ADD_FAILURE() << "mkdtemp " << pattern << " failed";
     return {};
   }
   return pattern;

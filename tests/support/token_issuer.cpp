@@ -190,10 +190,10 @@ TestHttpResponse TokenIssuer::Grant(const TestHttpRequest& request,
     }
   }
   std::string bearer = MakeToken(signer_, claims);
-  RegisterSecret(SecretKind::kToken,
-                 "token issued to " +
-                     (record.user.empty() ? "anonymous" : record.user),
-                 bearer);
+  RegisterSecret(
+      SecretKind::kToken,
+      "token issued to " + (record.user.empty() ? "anonymous" : record.user),
+      bearer);
   std::string token = JsonQuote(bearer);
   std::string body =
       "{\"token\":" + token + ",\"access_token\":" + token +

@@ -20,27 +20,11 @@
 namespace mlist::testing {
 namespace {
 
-// A session that reads back from registry: its credentials, any
-// certificate.
-registry::SessionOptions ReaderOptions(const TestRegistry& registry) {
-  registry::SessionOptions options;
-  options.insecure = true;
-  std::string user = registry.user();
-  std::string password = registry.password();
-  options.credentials = [user, password](const std::string&) {
-    config::Credential c;
-    c.username = user;
-    c.password = password;
-    return c;
-  };
-  return options;
-}
-
 TestRegistry* StartWithImages(bool ipv6) {
   TestRegistryOptions options = TestRegistryOptions::Basic();
   options.ipv6 = ipv6;
   auto* registry = new TestRegistry(options);
-  registry::Session session(ReaderOptions(*registry));
+  registry::Session session(AsUserOf(*registry));
   PushImages(session, registry->host_port() + "/src", SevenPlatforms(),
              ImageFormat::kDocker, "v2");
   return registry;
@@ -83,7 +67,7 @@ class PushTlsTest : public ::testing::Test {
 
   static std::string Digest(const TestRegistry& registry,
                             const std::string& ref) {
-    registry::Session session(ReaderOptions(registry));
+    registry::Session session(AsUserOf(registry));
     return session.GetManifest(reference::Parse(ref)).digest;
   }
   static std::string SkopeoDigest(const TestRegistry& registry,

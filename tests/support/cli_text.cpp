@@ -37,10 +37,13 @@ std::string SkopeoDigest(const std::string& ref) {
 }
 
 registry::SessionOptions AsUserOf(const TestRegistry& registry) {
+  return AsUser(registry.user(), registry.password());
+}
+
+registry::SessionOptions AsUser(const std::string& user,
+                                const std::string& password) {
   registry::SessionOptions options;
   options.insecure = true;
-  std::string user = registry.user();
-  std::string password = registry.password();
   options.credentials = [user, password](const std::string&) {
     config::Credential credential;
     credential.username = user;

@@ -25,6 +25,9 @@ class TestRegistry;
 // Options for a session that reads back what a test pushed: as
 // registry's user, with any certificate or plain HTTP.
 registry::SessionOptions AsUserOf(const TestRegistry& registry);
+// The same for any user and password.
+registry::SessionOptions AsUser(const std::string& user,
+                                const std::string& password);
 
 // sha256 of what `skopeo inspect --raw` reads for ref (no TLS checks):
 // a second, independent reader of pushed bytes.

@@ -1,6 +1,7 @@
 #include "support/memory_registry.h"
 
 #include "base/digest.h"
+#include "support/cli_text.h"
 #include "support/crypto.h"
 #include "support/secrets.h"
 
@@ -78,17 +79,7 @@ MemoryRegistry::MemoryRegistry(MemoryRegistryOptions options)
 }
 
 registry::SessionOptions MemoryRegistry::LoginOptions() const {
-  registry::SessionOptions options;
-  options.insecure = true;
-  std::string user = options_.user;
-  std::string password = options_.password;
-  options.credentials = [user, password](const std::string&) {
-    config::Credential c;
-    c.username = user;
-    c.password = password;
-    return c;
-  };
-  return options;
+  return AsUser(options_.user, options_.password);
 }
 
 std::string MemoryRegistry::LoginConfig(const std::string& host) const {
